@@ -1,0 +1,87 @@
+package io.turnstile.org;
+
+import io.turnstile.persistence.org.OrgRepository;
+import io.turnstile.persistence.org.OrgSettingEntity;
+import io.turnstile.platform.JsonText;
+import io.turnstile.platform.ResourceNotFoundException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Stores the org setting document as JSON text. Secrets that some contract settings carry (e.g. a cloudshark
+ * apitoken, a device_cert key) are stored as given for now; the admin-plane work will seal them with SecretBox and mask
+ * them in responses.
+ */
+@Stateless
+public class SettingServiceBean implements SettingService {
+
+    private static final Logger LOG = Logger.getLogger(SettingServiceBean.class.getName());
+
+    @PersistenceContext(unitName = "turnstile")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public OrgSetting get(String orgId) {
+        OrgRepository repo = new OrgRepository(em);
+        requireOrg(repo, orgId);
+        return repo.findSetting(orgId).map(SettingServiceBean::model)
+                .orElseGet(() -> new OrgSetting(orgId, Map.of(), null, null));
+    }
+
+    @Override
+    public OrgSetting update(String orgId, Map<String, Object> changes) {
+        OrgRepository repo = new OrgRepository(em);
+        requireOrg(repo, orgId);
+        long now = clock.millis();
+        OrgSettingEntity entity = repo.findSetting(orgId).orElse(null);
+        Map<String, Object> stored = entity == null ? Map.of() : JsonText.parseObject(entity.getDocument());
+        String merged = JsonText.write(OrgSettingDocument.merge(stored, changes));
+        if (entity == null) {
+            entity = new OrgSettingEntity(orgId, merged, now);
+            repo.persist(entity);
+        } else {
+            entity.update(merged, now);
+        }
+        return model(entity);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<X509Certificate> radsecTrustedCas(String orgId) {
+        return new OrgRepository(em).findSetting(orgId).map(s -> {
+            try {
+                return OrgSettingDocument.radsecCas(JsonText.parseObject(s.getDocument()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "radsec.cacerts of org " + orgId + " cannot be used", e);
+                return List.<X509Certificate>of();
+            }
+        }).orElse(List.of());
+    }
+
+    private static void requireOrg(OrgRepository repo, String orgId) {
+        if (repo.findOrganisation(orgId).isEmpty()) {
+            throw new ResourceNotFoundException("organisation not found");
+        }
+    }
+
+    private static OrgSetting model(OrgSettingEntity e) {
+        return new OrgSetting(e.getOrgId(), JsonText.parseObject(e.getDocument()), Instant.ofEpochMilli(e.getCreated()),
+                Instant.ofEpochMilli(e.getModified()));
+    }
+}

@@ -1,0 +1,26 @@
+package io.turnstile.radius;
+
+import io.turnstile.radius.api.RadiusListener;
+import io.turnstile.radius.api.RadiusReply;
+import io.turnstile.radius.api.RadiusRequest;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/** Thin endpoint of the RADIUS adapter for authentication: one service call per request. */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "service", propertyValue = "authentication"),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "turnstile-radius")})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AccessRequestMdb implements RadiusListener {
+
+    @Inject
+    AccessRequestService service;
+
+    @Override
+    public RadiusReply onRequest(RadiusRequest request) {
+        return service.authenticate(request);
+    }
+}

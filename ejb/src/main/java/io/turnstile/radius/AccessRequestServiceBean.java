@@ -1,0 +1,114 @@
+package io.turnstile.radius;
+
+import io.turnstile.events.NacEvent;
+import io.turnstile.events.NacEventPublisher;
+import io.turnstile.policy.AccessPolicy;
+import io.turnstile.policy.AccessRequestFacts;
+import io.turnstile.policy.PolicyDecision;
+import io.turnstile.policy.ReplyRenderer;
+import io.turnstile.radius.api.RadiusReply;
+import io.turnstile.radius.api.RadiusRequest;
+import io.turnstile.radius.codec.RadiusAttribute;
+import io.turnstile.radius.codec.RadiusDictionary;
+import io.turnstile.radius.codec.Rfc2865;
+import io.turnstile.radius.codec.Rfc2869;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryType;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The authentication path: facts from the request, a policy decision, the vendor's reply attributes, and a NAC event
+ * handed to the background writer (never awaited here).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AccessRequestServiceBean implements AccessRequestService {
+
+    static final String PERMIT = "NAC_CLIENT_PERMIT";
+    static final String DENY = "NAC_CLIENT_DENY";
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    NacEventPublisher events;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @RegistryType(type = MetricRegistry.Type.APPLICATION)
+    MetricRegistry metrics;
+
+    @Override
+    public RadiusReply authenticate(RadiusRequest request) {
+        var packet = request.packet();
+        Optional<AccessRequestFacts> read = AccessRequestFactsReader.read(packet, request.client(),
+                request.source().getAddress());
+        PolicyDecision decision;
+        AccessRequestFacts facts = read.orElse(null);
+        if (facts == null) {
+            decision = PolicyDecision.deny("neither EAP nor MAC authentication bypass (password logins need EAP-TTLS)");
+        } else if (packet.first(Rfc2869.EAP_MESSAGE).isPresent()) {
+            decision = PolicyDecision.deny("EAP is not supported by this version");
+        } else {
+            decision = policy.decide(facts);
+        }
+        RadiusReply reply;
+        List<RadiusAttribute> attributes;
+        if (decision.allow()) {
+            attributes = ReplyRenderer.acceptAttributes(decision, request.client().vendor());
+            reply = RadiusReply.of(Rfc2865.ACCESS_ACCEPT, attributes);
+            metrics.counter("radius.access.accepts").inc();
+        } else {
+            attributes = eapFailure(packet);
+            reply = RadiusReply.of(Rfc2865.ACCESS_REJECT, attributes);
+            metrics.counter("radius.access.rejects").inc();
+        }
+        events.publish(event(request, facts, decision, attributes));
+        metrics.timer("radius.access.latency").update(Duration.between(request.receivedAt(), clock.instant()));
+        return reply;
+    }
+
+    /**
+     * RFC 3579 §2.6.3: an Access-Reject answering an EAP conversation carries EAP-Failure (code 4) with the
+     * identifier of the EAP-Response it answers.
+     */
+    private static List<RadiusAttribute> eapFailure(io.turnstile.radius.codec.RadiusPacket packet) {
+        return packet.first(Rfc2869.EAP_MESSAGE).filter(a -> a.value().length >= 2)
+                .map(a -> List.of(RadiusAttribute.ofBytes(Rfc2869.EAP_MESSAGE, new byte[]{4, a.value()[1], 0, 4})))
+                .orElse(List.of());
+    }
+
+    private NacEvent event(RadiusRequest request, AccessRequestFacts facts, PolicyDecision decision,
+                           List<RadiusAttribute> attributes) {
+        var packet = request.packet();
+        RadiusDictionary dictionary = RadiusDictionary.standard();
+        Map<String, Object> extra = new HashMap<>();
+        extra.put("nas_identifier", packet.string(Rfc2865.NAS_IDENTIFIER).orElse(null));
+        extra.put("transport", request.transport().name().toLowerCase());
+        extra.values().removeIf(java.util.Objects::isNull);
+        String mac = facts != null && facts.mac() != null ? facts.mac().compact() : null;
+        return new NacEvent(UUID.randomUUID().toString(), request.client().orgId(), request.client().siteId(),
+                request.receivedAt(), decision.allow() ? PERMIT : DENY, mac,
+                decision.userName() != null ? decision.userName() : packet.string(Rfc2865.USER_NAME).orElse(null),
+                facts == null ? null : facts.authType().contractName(),
+                facts == null ? null : facts.portType().contractName(),
+                facts == null ? request.source().getAddress().getHostAddress() : facts.nasIp(),
+                request.client().vendor(), facts == null ? null : facts.ssid(), decision.vlan(),
+                decision.vlanSource(), decision.role(), decision.nacruleId(), decision.nacruleName(),
+                decision.nacruleId() == null ? null : Boolean.TRUE, decision.labels(),
+                attributes.stream().map(dictionary::format).toList(), decision.reason(), extra);
+    }
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The whole test suite, as `./turnstile test` runs it (and CI through .ci/run):
+#   1. installs the Debian packages the tests drive (radclient, radsecproxy, eapol_test, PostgreSQL, FreeRADIUS)
+#   2. builds everything and runs the unit tests (mvn install)
+#   3. starts Turnstile on embedded H2 with test ports, runs the integration tests (it/, real radclient), stops it
+#   4. starts a private PostgreSQL cluster, runs the same integration tests against Turnstile on PostgreSQL, stops both
+set -euo pipefail
+
+TOP="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+WORK="$TOP/it/target/suite"
+PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+PG_PORT="${TURNSTILE_IT_PG_PORT:-55432}"
+TOKEN="it-bootstrap-token-0123456789abcdef"
+PIDS=()
+FAILED=()
+
+log() { printf '\n[test-suite] %s\n' "$*" >&2; }
+
+cleanup() {
+  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+  if [ -n "$PG_BIN" ] && [ -f "$WORK/pg/data/postmaster.pid" ]; then
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+
+install_packages() {
+  local need=()
+  command -v radclient >/dev/null || need+=(freeradius-utils)
+  command -v radsecproxy >/dev/null || need+=(radsecproxy)
+  command -v eapol_test >/dev/null || need+=(eapoltest)
+  command -v freeradius >/dev/null || need+=(freeradius)
+  command -v openssl >/dev/null || need+=(openssl)
+  command -v curl >/dev/null || need+=(curl)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  if [ ${#need[@]} -gt 0 ]; then
+    log "installing Debian packages: ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+}
+
+wait_ready() { # url logfile pid
+  local url=$1 logfile=$2 pid=$3 i
+  for i in $(seq 1 240); do
+    if ! kill -0 "$pid" 2>/dev/null; then log "Turnstile exited during start-up; last log lines:"; tail -n 60 "$logfile" >&2; return 1; fi
+    # 200 means every readiness check is UP; the body must also name Turnstile's own check (the WAR is deployed).
+    if curl -fsS "$url/health/ready" 2>/dev/null | tr -d ' \n\r\t' | grep -q '"name":"turnstile"'; then return 0; fi
+    sleep 1
+  done
+  log "Turnstile not ready after 240 s; last log lines:"; tail -n 60 "$logfile" >&2
+  return 1
+}
+
+run_integration() { # name, then env assignments
+  local name=$1; shift
+  local dir="$WORK/$name" http=$((18080 + ${#PIDS[@]} * 10))
+  rm -rf "$dir"; mkdir -p "$dir"
+  log "integration tests on $name (HTTP $http)"
+  env "$@" TURNSTILE_DATA_DIR="$dir/data" TURNSTILE_HTTP_PORT="$http" TURNSTILE_RADIUS_AUTH_PORT=$((http + 1)) \
+      TURNSTILE_RADIUS_ACCT_PORT=$((http + 2)) TURNSTILE_RADSEC_PORT=$((http + 3)) TURNSTILE_BIND_ADDRESS=127.0.0.1 \
+      TURNSTILE_BOOTSTRAP_TOKEN="$TOKEN" TURNSTILE_JAVA_OPTS="-Xms256m -Xmx768m" \
+      "$TOP/turnstile" start > "$dir/turnstile.log" 2>&1 &
+  local pid=$!
+  PIDS+=("$pid")
+  if wait_ready "http://127.0.0.1:$http" "$dir/turnstile.log" "$pid"; then
+    if ! (cd "$TOP" && mvn -B -pl it verify -DskipITs=false -Dturnstile.it=true \
+          -Dturnstile.http="http://127.0.0.1:$http" -Dturnstile.token="$TOKEN" \
+          -Dturnstile.auth.port=$((http + 1)) -Dturnstile.acct.port=$((http + 2)) -Dturnstile.radsec.port=$((http + 3)) \
+          -Dturnstile.log="$dir/turnstile.log" -Dturnstile.profile="$name"); then
+      FAILED+=("integration-$name")
+      log "server log tail ($name):"; tail -n 80 "$dir/turnstile.log" >&2
+    fi
+  else
+    FAILED+=("startup-$name")
+  fi
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+start_postgres() {
+  local dir="$WORK/pg"
+  rm -rf "$dir"; mkdir -p "$dir"; chown postgres "$dir"
+  runuser -u postgres -- "$PG_BIN/initdb" -D "$dir/data" -A scram-sha-256 --pwfile=<(echo postgres) -U postgres >/dev/null
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/pg.log" -w \
+      -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1" start >/dev/null
+  PGPASSWORD=postgres psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres \
+      -c "CREATE ROLE turnstile LOGIN PASSWORD 'turnstile-it'" -c "CREATE DATABASE turnstile OWNER turnstile"
+}
+
+install_packages
+mkdir -p "$WORK"
+log "build and unit tests"
+(cd "$TOP" && mvn -B install) || { log "unit tests failed"; exit 1; }
+
+run_integration h2
+log "starting PostgreSQL ($PG_BIN) on 127.0.0.1:$PG_PORT"
+if start_postgres; then
+  run_integration postgresql TURNSTILE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/turnstile" \
+      TURNSTILE_DB_USER=turnstile TURNSTILE_DB_PASSWORD=turnstile-it
+else
+  FAILED+=("postgresql-start")
+fi
+
+if [ ${#FAILED[@]} -gt 0 ]; then
+  log "FAILED: ${FAILED[*]}"
+  exit 1
+fi
+log "all test stages passed"

@@ -1,0 +1,135 @@
+package io.turnstile.api.endpoints;
+
+import io.turnstile.api.ApiError;
+import io.turnstile.endpoints.EndpointPage;
+import io.turnstile.endpoints.EndpointQuery;
+import io.turnstile.endpoints.EndpointService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.GenericEntity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * The endpoints database, {@code /orgs/{org_id}/usermacs} of the contract ("Orgs User MACs"). Translates and delegates
+ * to {@link EndpointService}; authentication and the org access check happen in a request filter before this.
+ * Errors: {@link InvalidEndpointMapper} (400), {@link EndpointNotFoundMapper} (404) and {@link JsonParseErrorMapper}.
+ */
+@Path("/orgs/{org_id}/usermacs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class UsermacsResource {
+
+    static final String CSV = "text/csv";
+
+    @Inject
+    EndpointService service;
+
+    /** createOrgUserMac. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UsermacJson create(@PathParam("org_id") String orgId, UsermacJson body) {
+        return UsermacJson.of(service.create(orgId, UsermacJson.fields(body)));
+    }
+
+    /** updateOrgMultipleUserMacs: {@code [user_mac with id]} → {@code {"updated": [ids], "errors": [...]}}. */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UsermacsUpdateJson updateMany(@PathParam("org_id") String orgId, List<UsermacJson> body) {
+        return UsermacsUpdateJson.of(service.updateMany(orgId, UsermacJson.fields(body)));
+    }
+
+    /** getOrgUserMac. */
+    @GET
+    @Path("{usermac_id}")
+    public UsermacJson get(@PathParam("org_id") String orgId, @PathParam("usermac_id") String id) {
+        return UsermacJson.of(service.get(orgId, id));
+    }
+
+    /** updateOrgUserMac: changes the fields the body carries, leaves the others. */
+    @PUT
+    @Path("{usermac_id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UsermacJson update(@PathParam("org_id") String orgId, @PathParam("usermac_id") String id,
+                              UsermacJson body) {
+        return UsermacJson.of(service.update(orgId, id, UsermacJson.fields(body)));
+    }
+
+    /** deleteOrgUserMac: 200 without a body. */
+    @DELETE
+    @Path("{usermac_id}")
+    public Response delete(@PathParam("org_id") String orgId, @PathParam("usermac_id") String id) {
+        service.delete(orgId, id);
+        return Response.ok().build();
+    }
+
+    /** deleteOrgMultipleUserMacs: {@code {"usermac_ids": [...]}}, 200 without a body. */
+    @POST
+    @Path("delete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response deleteMany(@PathParam("org_id") String orgId, UsermacIdsJson body) {
+        service.deleteMany(orgId, body == null ? null : body.usermacIds());
+        return Response.ok().build();
+    }
+
+    /**
+     * searchOrgUserMacs: a JSON array of usermacs (the contract's {@code UserMacsArray}), with the paging in the
+     * {@code X-Page-Total}, {@code X-Page-Limit} and {@code X-Page-Page} headers as Mist sends them.
+     */
+    @GET
+    @Path("search")
+    public Response search(@PathParam("org_id") String orgId, @QueryParam("mac") String mac,
+                           @QueryParam("labels") List<String> labels, @QueryParam("limit") String limit,
+                           @QueryParam("page") String page, @QueryParam("sort") String sort) {
+        EndpointPage found = service.search(orgId, EndpointQuery.parse(mac, labels, limit, page, sort));
+        List<UsermacJson> results = found.results().stream().map(UsermacJson::of).toList();
+        return Response.ok(new GenericEntity<>(results) { })
+                .header("X-Page-Total", found.total())
+                .header("X-Page-Limit", found.limit())
+                .header("X-Page-Page", found.page())
+                .build();
+    }
+
+    /** importOrgUserMacs from a JSON array of usermacs. */
+    @POST
+    @Path("import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UsermacImportJson importJson(@PathParam("org_id") String orgId, List<UsermacJson> body) {
+        return UsermacImportJson.of(service.importList(orgId, UsermacJson.fields(body)));
+    }
+
+    /** importOrgUserMacs from a CSV file in the multipart part {@code file} (the contract's {@code binary_stream}). */
+    @POST
+    @Path("import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public UsermacImportJson importMultipart(@PathParam("org_id") String orgId, @FormParam("file") EntityPart file)
+            throws IOException {
+        if (file == null) {
+            throw ApiError.badRequest("the CSV file must be sent in the multipart/form-data part named 'file'");
+        }
+        return UsermacImportJson.of(service.importCsv(orgId, file.getContent()));
+    }
+
+    /** importOrgUserMacs from a CSV body. */
+    @POST
+    @Path("import")
+    @Consumes({CSV, "application/csv"})
+    public UsermacImportJson importCsv(@PathParam("org_id") String orgId, InputStream body) {
+        return UsermacImportJson.of(service.importCsv(orgId, body));
+    }
+}
