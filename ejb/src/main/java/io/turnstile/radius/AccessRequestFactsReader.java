@@ -47,22 +47,22 @@ public final class AccessRequestFactsReader {
                 ssid(calledStationId), calledStationId));
     }
 
-    /** RFC 3580 §3.20: Called-Station-Id is {@code AA-BB-CC-DD-EE-FF:SSID} on 802.11; the SSID follows the colon. */
+    /**
+     * RFC 3580 §3.20: Called-Station-Id is {@code AA-BB-CC-DD-EE-FF:SSID} on 802.11; the SSID follows the colon after
+     * the MAC. Some vendors write the MAC colon-separated ({@code aa:bb:cc:dd:ee:ff:SSID}), so the MAC is 12 or 17
+     * characters long; anything else carries no SSID.
+     */
     static String ssid(String calledStationId) {
         if (calledStationId == null) {
             return null;
         }
-        int colon = calledStationId.indexOf(':');
-        // A colon-separated MAC alone ("aa:bb:cc:dd:ee:ff") has no SSID: the SSID separator follows 12 hex digits
-        // written with '-' or nothing.
-        if (colon < 0 || colon == calledStationId.length() - 1) {
-            return null;
+        for (int macLength : new int[]{17, 14, 12}) {
+            if (calledStationId.length() > macLength + 1 && calledStationId.charAt(macLength) == ':'
+                    && MacAddress.parse(calledStationId.substring(0, macLength)).isPresent()) {
+                return calledStationId.substring(macLength + 1);
+            }
         }
-        String head = calledStationId.substring(0, colon);
-        if (MacAddress.parse(head).isEmpty()) {
-            return null;
-        }
-        return calledStationId.substring(colon + 1);
+        return null;
     }
 
     static String nasIp(RadiusPacket packet, InetAddress source) {

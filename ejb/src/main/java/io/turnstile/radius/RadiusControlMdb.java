@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The adapter's line to the application: RADIUS client lookups (UDP and RadSec), RadSec credentials, listener state. */
@@ -50,5 +51,10 @@ public class RadiusControlMdb implements RadiusControlListener {
     @Override
     public void listenerStateChanged(ListenerState state) {
         status.update(state);
+    }
+
+    @Override
+    public void adapterStatistics(Map<String, Long> counters) {
+        status.updateCounters(counters);
     }
 }

@@ -3,6 +3,7 @@ package io.turnstile.radius.api;
 import java.net.InetAddress;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,4 +28,10 @@ public interface RadiusControlListener {
 
     /** Called after a listener is bound, fails to bind, or is closed. */
     void listenerStateChanged(ListenerState state);
+
+    /**
+     * The adapter's counters (received, answered, duplicates answered, dropped by reason, e.g. "dropped.malformed"),
+     * pushed every few seconds so the application can publish them as metrics.
+     */
+    void adapterStatistics(Map<String, Long> counters);
 }

@@ -131,6 +131,21 @@ final class Endpoints {
         }
     }
 
+    void statistics(java.util.Map<String, Long> counters) {
+        var c = control;
+        if (c == null) {
+            return;
+        }
+        try {
+            c.invoke(l -> {
+                l.adapterStatistics(counters);
+                return null;
+            });
+        } catch (UnavailableException | RuntimeException e) {
+            LOG.log(Level.FINE, "could not push adapter statistics", e);
+        }
+    }
+
     /** True when the application took the report; false when it could not (yet) be delivered. */
     boolean report(ListenerState state) {
         var c = control;

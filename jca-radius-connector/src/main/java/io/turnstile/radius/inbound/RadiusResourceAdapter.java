@@ -177,13 +177,13 @@ public class RadiusResourceAdapter implements ResourceAdapter {
         return counters.snapshot();
     }
 
-    /** Purges the duplicate cache and logs the counters now and then. */
+    /** Purges the duplicate cache, retries listener-state reports, pushes the counters for metrics. */
     private final class Housekeeping implements Work {
         private volatile boolean active = true;
 
         @Override
         public void run() {
-            long lastLog = 0;
+            long lastPush = 0;
             while (active && running) {
                 try {
                     Thread.sleep(1000);
@@ -200,9 +200,9 @@ public class RadiusResourceAdapter implements ResourceAdapter {
                     statesPending = !all;
                 }
                 long now = System.currentTimeMillis();
-                if (now - lastLog >= 60_000) {
-                    lastLog = now;
-                    LOG.fine(() -> "RADIUS counters " + counters.snapshot());
+                if (now - lastPush >= 5_000 && endpoints.hasControl()) {
+                    lastPush = now;
+                    endpoints.statistics(counters.snapshot());
                 }
             }
         }
