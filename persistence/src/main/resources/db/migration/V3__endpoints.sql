@@ -21,6 +21,9 @@ CREATE TABLE usermac (
 
 CREATE INDEX ix_usermac_org_name ON usermac (org_id, name);
 
+-- Import looks up many macs at once (mac IN (...)); H2 uses an IN list only on the first column of an index.
+CREATE INDEX ix_usermac_mac ON usermac (mac);
+
 -- Labels of a usermac (no duplicates), in the order given (label_index from 0). The key is the label, not its
 -- position: JPA reorders a list by updating label_index of each (usermac_id, label) row.
 CREATE TABLE usermac_label (

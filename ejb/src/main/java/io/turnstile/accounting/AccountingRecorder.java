@@ -1,9 +1,9 @@
 package io.turnstile.accounting;
 
+import io.turnstile.endpoints.MacAddress;
 import io.turnstile.persistence.accounting.AcctRecordRow;
 import io.turnstile.persistence.accounting.AcctSessionRow;
 import io.turnstile.persistence.accounting.AcctSessionStore;
-import io.turnstile.endpoints.MacAddress;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,9 +1,9 @@
 package io.turnstile.accounting;
 
+import io.turnstile.endpoints.MacAddress;
 import io.turnstile.persistence.accounting.AcctSessionCriteria;
 import io.turnstile.platform.InvalidRequestException;
 import io.turnstile.platform.Paging;
-import io.turnstile.endpoints.MacAddress;
 import io.turnstile.platform.TimeWindow;
 
 import java.time.Clock;

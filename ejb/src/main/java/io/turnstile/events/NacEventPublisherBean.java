@@ -39,7 +39,7 @@ import java.util.logging.Logger;
 @Startup
 @DependsOn("SchemaMigrator")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class NacEventPublisherBean implements NacEventPublisher {
 
     static final int BATCH_SIZE = 500;
@@ -69,6 +69,7 @@ public class NacEventPublisherBean implements NacEventPublisher {
     private ScheduledFuture<?> task;
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
         NacEventCounters counters = counters(metrics);
         buffer = new NacEventBuffer(Math.max(1, capacity), clock, counters, LOG);
@@ -95,6 +96,7 @@ public class NacEventPublisherBean implements NacEventPublisher {
     }
 
     @PreDestroy
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void stop() {
         if (task != null) {
             task.cancel(false);

@@ -1,8 +1,8 @@
 package io.turnstile.events;
 
+import io.turnstile.endpoints.MacAddress;
 import io.turnstile.persistence.events.NacEventRow;
 import io.turnstile.platform.JsonText;
-import io.turnstile.endpoints.MacAddress;
 
 import java.math.BigDecimal;
 import java.time.Instant;

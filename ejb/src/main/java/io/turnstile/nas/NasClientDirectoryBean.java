@@ -64,12 +64,12 @@ public class NasClientDirectoryBean implements NasClientDirectory {
     private final AtomicReference<NasClientTable> table = new AtomicReference<>(NasClientTable.EMPTY);
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
         rebuild();
     }
 
     @Override
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<NasClient> resolve(InetAddress source) {
         return table.get().resolve(source);
     }
@@ -84,6 +84,7 @@ public class NasClientDirectoryBean implements NasClientDirectory {
     }
 
     @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void periodicRebuild() {
         rebuild();
     }

@@ -61,6 +61,7 @@ public class TokenServiceBean implements TokenService {
     private TokenCache cache;
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
         cache = new TokenCache(clock, this::loadAll);
         cache.reload();

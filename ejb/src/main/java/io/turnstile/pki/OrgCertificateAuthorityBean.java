@@ -45,6 +45,9 @@ public class OrgCertificateAuthorityBean implements OrgCertificateAuthority {
     @Inject
     Event<PkiChanged> changed;
 
+    /** Resolved once per bean instance: the default asks the resolver for the local host name. */
+    private String serverName;
+
     @Override
     public X509Certificate caCertificate(String orgId) {
         return pki().caCertificate(orgId);
@@ -77,7 +80,9 @@ public class OrgCertificateAuthorityBean implements OrgCertificateAuthority {
     }
 
     private OrgPki pki() {
-        return new OrgPki(storage, secretBox, new CertificateIssuer(random), clock,
-                ServerName.resolve(configuredServerName, ServerName::localHostName), changed::fire);
+        if (serverName == null) {
+            serverName = ServerName.resolve(configuredServerName, ServerName::localHostName);
+        }
+        return new OrgPki(storage, secretBox, new CertificateIssuer(random), clock, serverName, changed::fire);
     }
 }

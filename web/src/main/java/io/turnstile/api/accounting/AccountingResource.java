@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
 
@@ -35,6 +37,7 @@ import java.time.Clock;
  * </ul>
  */
 @Path("orgs/{org_id}/accounting/sessions")
+@Tag(name = "Turnstile Accounting", description = "Turnstile extension: RADIUS accounting sessions (RFC 2866)")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountingResource {
@@ -50,6 +53,11 @@ public class AccountingResource {
 
     @GET
     @Path("search")
+    @Operation(operationId = "searchOrgAccountingSessions", summary = "Search RADIUS accounting sessions",
+            description = "Turnstile extension. Query: mac (any notation), username, session_id (Acct-Session-Id),"
+                    + " status (active|stopped), start/end (epoch seconds, 'now', or relative like -1d), duration"
+                    + " (default 1d), limit (default 100, max 1000), page (from 1). Sessions overlapping the window,"
+                    + " most recently updated first. Response: {results, total, limit, page, start, end}.")
     public Response search(@PathParam("org_id") String orgId) {
         SessionQuery q = SessionQuery.parse(uri.getQueryParameters(), clock);
         return Response.ok(JsonText.write(AcctSessionJson.page(accounting.search(orgId, q))),
