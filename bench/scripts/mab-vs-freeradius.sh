@@ -2,7 +2,8 @@
 # MAB benchmark: Turnstile against FreeRADIUS 3.2 on this machine, interleaved, same 20,000 endpoints, same client.
 #
 #   bench/scripts/mab-vs-freeradius.sh [--only freeradius|turnstile] [--rounds N] [--duration SECONDS]
-#                                      [--warmup SECONDS] [--concurrency C] [--macs N] [--out DIR] [--no-build]
+#                                      [--warmup SECONDS] [--warmup-round SECONDS] [--concurrency C] [--macs N]
+#                                      [--out DIR] [--no-build]
 #                                      [--serve]   (start and configure the servers, then wait: for manual runs)
 #
 # Steps: install freeradius (apt) if missing; build the bench jar; generate a 20,000-entry users file and a private
@@ -22,6 +23,7 @@ DURATION=20
 WARMUP=5
 CONCURRENCY=64
 MACS=20000
+WARMUP_ROUND=60
 BUILD=1
 SERVE=0
 OUT=""
@@ -40,10 +42,11 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP=$2; shift 2 ;;
     --concurrency) CONCURRENCY=$2; shift 2 ;;
     --macs) MACS=$2; shift 2 ;;
+    --warmup-round) WARMUP_ROUND=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --serve) SERVE=1; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -101,7 +104,7 @@ if [ $BUILD = 1 ] || [ ! -f "$TOP/bench/target/bench-0.1.0-SNAPSHOT.jar" ]; then
 fi
 JAR="$TOP/bench/target/bench-0.1.0-SNAPSHOT.jar"
 # Client JVM: small fixed heap, so the load generator's footprint and GC stay out of the way.
-LOADGEN=(java -Xms256m -Xmx256m -XX:+UseParallelGC -XX:TieredStopAtLevel=4 -jar "$JAR")
+LOADGEN=(java -Xms256m -Xmx256m -XX:+UseParallelGC -jar "$JAR")
 
 java -cp "$JAR" io.turnstile.bench.Endpoints --macs "$MACS" --format users > "$WORK/users"
 java -cp "$JAR" io.turnstile.bench.Endpoints --macs "$MACS" --format csv > "$OUT/usermacs.csv"
@@ -226,8 +229,9 @@ start_turnstile() {
     fi
     if grep -q "Exception while loading the app" "$OUT/turnstile.log"; then
       log "Turnstile failed to deploy its application:"
+      sleep 2   # let Payara finish writing the stack trace
       { grep -a -m1 "Exception while loading the app :" "$OUT/turnstile.log" \
-          || grep -a -m1 -A2 "Exception during lifecycle processing" "$OUT/turnstile.log"; } | cut -c1-400 >&2 || true
+          || grep -a -m1 -A1 "Exception during lifecycle processing" "$OUT/turnstile.log"; } | cut -c1-400 >&2 || true
       return 1
     fi
     body="$(curl -fsS "$TS_URL/health/ready" 2>/dev/null || true)"
@@ -307,6 +311,34 @@ wait_quiet() {
   log "machine still busy (${b} cores in use by other processes) after ${QUIET_WAIT}s; measuring anyway"
 }
 
+# CPU ticks per thread of a process ("<thread name> <ticks>" lines); the JVM names its native threads, so this
+# shows where a server's CPU goes without a profiler.
+thread_ticks() {
+  local t
+  for t in /proc/"$1"/task/*; do
+    printf '%s\t%s\n' "$(cat "$t/comm" 2>/dev/null)" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)"
+  done
+}
+thread_report() { # before after: CPU seconds per thread name (digits folded), largest first
+  python3 - "$1" "$2" "$(getconf CLK_TCK)" <<'PY'
+import collections, re, sys
+def read(path):
+    d = collections.Counter()
+    for line in open(path):
+        name, _, ticks = line.rstrip("\n").rpartition("\t")
+        if ticks.isdigit():
+            d[re.sub(r"\d+", "#", name)] += int(ticks)
+    return d
+before, after, hz = read(sys.argv[1]), read(sys.argv[2]), int(sys.argv[3])
+delta = {k: after[k] - before.get(k, 0) for k in after}
+total = sum(v for v in delta.values() if v > 0) or 1
+print(f"CPU seconds by thread name over the last closed-loop round (total {total / hz:.1f} s)")
+for name, v in sorted(delta.items(), key=lambda kv: -kv[1])[:20]:
+    if v > 0:
+        print(f"{v / hz:8.2f} s  {100 * v / total:5.1f} %  {name}")
+PY
+}
+
 # load server file [mabload args...]: one run of the load generator, JSON to $OUT/file
 load() {
   local server=$1 file=$2; shift 2
@@ -325,13 +357,13 @@ print(f"  {r['label']:<10} {r['mode']:<12} rps {r['rps']:>9.0f}  p50 {l['p50']:.
 PY
 }
 
-# A short low-rate check that the server answers with Access-Accept and the expected VLAN; retried for a while
-# (a NAS client added over the API may take a moment to reach the RADIUS listener).
+# A short check at low concurrency that the server answers with Access-Accept and the expected VLAN; retried for a
+# while (a NAS client added over the API may take a moment to reach the RADIUS listener, and a cold JVM is slow).
 smoke() {
   local server=$1 i
-  for i in $(seq 1 15); do
-    load "$server" "smoke-$server.json" --concurrency 4 --rate 200 --warmup 1s --duration 1s --timeout 1s || return 1
-    if python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(0 if r["accepts"]>0 and r["rejects"]==0 and r["timeouts"]==0 and r["vlan_mismatch"]==0 else 1)' "$OUT/smoke-$server.json"; then
+  for i in $(seq 1 10); do
+    load "$server" "smoke-$server.json" --concurrency 4 --warmup 1s --duration 2s || return 1
+    if python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(0 if r["accepts"]>0 and r["rejects"]==0 and r["vlan_mismatch"]==0 else 1)' "$OUT/smoke-$server.json"; then
       return 0
     fi
     sleep 2
@@ -359,15 +391,21 @@ if [ $SERVE = 1 ]; then
   while sleep 1; do :; done
 fi
 
-log "warm-up round per server (closed loop, concurrency $CONCURRENCY, 15 s)"
+# Long enough for the JVM's JIT to settle (Turnstile was still getting faster after 30 s).
+log "warm-up round per server (closed loop, concurrency $CONCURRENCY, ${WARMUP_ROUND}s)"
 for s in "${SERVERS[@]}"; do
-  load "$s" "warmup-$s.json" --concurrency "$CONCURRENCY" --warmup 10s --duration 5s
+  load "$s" "warmup-$s.json" --concurrency "$CONCURRENCY" --warmup "$((WARMUP_ROUND - 10))s" --duration 10s
 done
 
 log "$ROUNDS interleaved closed-loop rounds: concurrency $CONCURRENCY, ${WARMUP}s warm-up + ${DURATION}s measured"
 for r in $(seq 1 "$ROUNDS"); do
   for s in "${SERVERS[@]}"; do
+    [ "$r" = "$ROUNDS" ] && thread_ticks "$(pid_of "$s")" > "$WORK/threads-$s.before"
     load "$s" "peak-$s-$r.json" --concurrency "$CONCURRENCY" --warmup "${WARMUP}s" --duration "${DURATION}s"
+    if [ "$r" = "$ROUNDS" ]; then
+      thread_ticks "$(pid_of "$s")" > "$WORK/threads-$s.after"
+      thread_report "$WORK/threads-$s.before" "$WORK/threads-$s.after" > "$OUT/threads-$s.txt"
+    fi
   done
 done
 
@@ -397,7 +435,8 @@ done
   echo "date=$(date -u +%Y-%m-%dT%H:%MZ)"
 } > "$OUT/machine.txt"
 
-python3 - "$OUT" "${SERVERS[@]}" > "$OUT/results.md" <<'PY'
+{ echo '```'; cat "$OUT/machine.txt"; echo '```'; echo; } > "$OUT/results.md"
+python3 - "$OUT" "${SERVERS[@]}" >> "$OUT/results.md" <<'PY'
 import glob, json, statistics, sys
 out, servers = sys.argv[1], sys.argv[2:]
 names = {"freeradius": "FreeRADIUS 3.2.1", "turnstile": "Turnstile"}
@@ -438,23 +477,27 @@ if "freeradius" in rows and "turnstile" in rows:
     print(f"| **Turnstile / FreeRADIUS** | {ratio(t['rps'], f['rps'])} | {ratio(t['p50'], f['p50'])} | "
           f"{ratio(t['p99'], f['p99'])} | **{ratio(t['cpu'], f['cpu'])}** | | {ratio(t['rss'], f['rss'])} | | | |")
 print("\nRate-limited at half of each server's own median peak (latency from the scheduled send time):\n")
-print("| server | target req/s | achieved req/s | p50 ms | p99 ms | p99.9 ms | server CPU µs/req | failed / sent |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|")
+print("| server | target req/s | achieved req/s | p50 ms | p99 ms | p99.9 ms | p99 ms from actual send "
+      "| server CPU µs/req | failed / sent | client send lag p99 ms | other cores |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for s, r in rows.items():
     h = r["h"]
     print(f"| {names.get(s, s)} | {h['rate_target']:,.0f} | {h['rps']:,.0f} | {h['latency_ms']['p50']:.2f} | "
-          f"{h['latency_ms']['p99']:.2f} | {h['latency_ms']['p999']:.2f} | {h['server']['cpu_us_per_req']:.1f} | "
-          f"{r['hfailed']} / {h['sent']:,} |")
+          f"{h['latency_ms']['p99']:.2f} | {h['latency_ms']['p999']:.2f} | "
+          f"{h['latency_from_actual_send_ms']['p99']:.2f} | {h['server']['cpu_us_per_req']:.1f} | "
+          f"{r['hfailed']} / {h['sent']:,} | {h['send_lag_ms']['p99']:.2f} | {h['machine']['other_cores']:.2f} |")
+if "freeradius" in rows and "turnstile" in rows:
+    f, t = rows["freeradius"]["h"], rows["turnstile"]["h"]
+    print(f"| **Turnstile / FreeRADIUS** | | | {ratio(t['latency_ms']['p50'], f['latency_ms']['p50'])} | "
+          f"{ratio(t['latency_ms']['p99'], f['latency_ms']['p99'])} | | | "
+          f"{ratio(t['server']['cpu_us_per_req'], f['server']['cpu_us_per_req'])} | | | |")
 print()
 for s, r in rows.items():
     h = r["h"]
     print(f"- {names.get(s, s)}: req/s per round {r['rps_all']}; server CPU µs/req per round {r['cpu_all']}; "
-          f"other cores per round {r['other_all']}; at ½ peak: client send lag p99 {h['send_lag_ms']['p99']:.2f} ms, "
-          f"p99 from the actual send {h['latency_from_actual_send_ms']['p99']:.2f} ms, "
-          f"other cores {h['machine']['other_cores']:.2f}")
+          f"other cores per round {r['other_all']}; client cores at ½ peak {h['client']['cpu_cores']:.2f}")
 PY
 
 log "results in $OUT"
-cat "$OUT/machine.txt"
-echo
 cat "$OUT/results.md"
+for s in "${SERVERS[@]}"; do echo; echo "$s:"; head -n 8 "$OUT/threads-$s.txt" 2>/dev/null || true; done
