@@ -1,5 +1,7 @@
 package io.turnstile.endpoints;
 
+import io.turnstile.platform.Paging;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,16 +12,13 @@ import java.util.Set;
  *
  * @param macContains lower-case hex digits the mac must contain, or {@code null} for any
  * @param labels      the usermac must carry at least one of these; empty for any
- * @param limit       page size, 1 to {@value #MAX_LIMIT}
+ * @param limit       page size, 1 to {@link Paging#MAX_LIMIT}
  * @param page        page number from 1
  * @param sort        order of the results
  * @param descending  reverse order
  */
 public record EndpointQuery(String macContains, List<String> labels, int limit, int page, Sort sort,
                             boolean descending) {
-
-    public static final int DEFAULT_LIMIT = 100;
-    public static final int MAX_LIMIT = 1000;
 
     /** Orders a search can use, by the contract's field name; ties are broken by mac. */
     public enum Sort {
@@ -42,7 +41,7 @@ public record EndpointQuery(String macContains, List<String> labels, int limit, 
 
     /** The first page of everything, by mac. */
     public static EndpointQuery all() {
-        return new EndpointQuery(null, List.of(), DEFAULT_LIMIT, 1, Sort.MAC, false);
+        return new EndpointQuery(null, List.of(), Paging.DEFAULT_LIMIT, 1, Sort.MAC, false);
     }
 
     /** Position of the first result over all pages. */
@@ -55,37 +54,19 @@ public record EndpointQuery(String macContains, List<String> labels, int limit, 
      *
      * @param mac    partial or full mac, in any notation ({@code 5684}, {@code 56:84:da}, {@code *dae9*})
      * @param labels each value one label or several separated by commas
-     * @param limit  default {@value #DEFAULT_LIMIT} (also for 0), larger values are capped at {@value #MAX_LIMIT}
-     * @param page   default 1
+     * @param limit  as {@link Paging#limit}, and 0 also means the default (100)
+     * @param page   as {@link Paging#page}: from 1, default 1
      * @param sort   {@code mac}, {@code name}, {@code created_time} or {@code modified_time}, {@code -} prefix for
      *               descending; {@code timestamp} (the contract's default) means {@code created_time}; default mac
-     * @throws InvalidEndpointException naming the bad parameter
+     * @throws io.turnstile.platform.InvalidRequestException naming the bad parameter
      */
     public static EndpointQuery parse(String mac, List<String> labels, String limit, String page, String sort) {
-        int size = number("limit", limit, DEFAULT_LIMIT, 0);
-        size = size == 0 ? DEFAULT_LIMIT : Math.min(size, MAX_LIMIT);
-        int pageNo = number("page", page, 1, 1);
-        if ((long) (pageNo - 1) * size > Integer.MAX_VALUE) {
-            throw new InvalidEndpointException("page is too large");
-        }
+        int size = Paging.limit(limit);
+        size = size == 0 ? Paging.DEFAULT_LIMIT : size;
+        int pageNo = Paging.page(page);
         boolean descending = sort != null && sort.strip().startsWith("-");
         Sort order = sort(sort == null ? "" : sort.strip().substring(descending ? 1 : 0));
         return new EndpointQuery(macPart(mac), labels(labels), size, pageNo, order, descending);
-    }
-
-    private static int number(String name, String raw, int absent, int min) {
-        if (raw == null || raw.isBlank()) {
-            return absent;
-        }
-        try {
-            int n = Integer.parseInt(raw.strip());
-            if (n >= min) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new InvalidEndpointException(name + " must be a whole number of at least " + min);
     }
 
     private static Sort sort(String field) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The endpoints database ({@code usermacs} in the contract) of an org. Every method works within {@code orgId} only;
  * an id of another org is "not found". Invalid input throws {@link InvalidEndpointException} (HTTP 400), an unknown id
- * {@link EndpointNotFoundException} (HTTP 404). Every write fires {@link EndpointsChanged} for the org.
+ * {@link io.turnstile.platform.ResourceNotFoundException} (HTTP 404). Every write fires {@link EndpointsChanged} for
+ * the org.
  */
 public interface EndpointService {
 

@@ -2,6 +2,7 @@ package io.turnstile.endpoints;
 
 import io.turnstile.persistence.endpoints.UsermacEntity;
 import io.turnstile.persistence.endpoints.UsermacRepository;
+import io.turnstile.platform.ResourceNotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -216,14 +218,16 @@ public class EndpointServiceBean implements EndpointService {
         List<String> added = new ArrayList<>();
         List<String> updated = new ArrayList<>();
         long now = clock.millis();
+        Map<String, String> idsByMac = repository.idsByMac(orgId);
         for (int from = 0; from < rows.size(); from += IMPORT_BATCH) {
             List<EndpointFields> batch = rows.subList(from, Math.min(from + IMPORT_BATCH, rows.size()));
-            Map<String, UsermacEntity> existing = repository.findByMacs(orgId,
-                    batch.stream().map(EndpointFields::mac).toList());
+            Map<String, UsermacEntity> existing = repository.findByIds(orgId, batch.stream()
+                    .map(row -> idsByMac.get(row.mac())).filter(Objects::nonNull).toList());
             Map<UsermacEntity, List<String>> newLabels = new HashMap<>();
             List<String> relabelled = new ArrayList<>();
             for (EndpointFields row : batch) {
-                UsermacEntity usermac = existing.get(row.mac());
+                String id = idsByMac.get(row.mac());
+                UsermacEntity usermac = id == null ? null : existing.get(id);
                 if (usermac == null) {
                     usermac = new UsermacEntity(UUID.randomUUID().toString(), orgId, row.mac(), now);
                     repository.add(usermac);
@@ -253,7 +257,7 @@ public class EndpointServiceBean implements EndpointService {
     }
 
     private static UsermacEntity existing(UsermacRepository repository, String orgId, String id) {
-        return repository.find(orgId, id).orElseThrow(() -> new EndpointNotFoundException(id));
+        return repository.find(orgId, id).orElseThrow(() -> new ResourceNotFoundException("usermac " + id + " not found"));
     }
 
     private static List<String> labelsOf(UsermacRepository repository, UsermacEntity usermac) {

@@ -1,5 +1,6 @@
 package io.turnstile.endpoints;
 
+import io.turnstile.platform.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -18,7 +19,7 @@ class EndpointQueryTest {
     }
 
     private static void refused(String expected, Runnable parse) {
-        var e = assertThrows(InvalidEndpointException.class, parse::run);
+        var e = assertThrows(InvalidRequestException.class, parse::run);
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
     }
 
@@ -58,10 +59,11 @@ class EndpointQueryTest {
         assertEquals(100, parse(null, null, "0", null, null).limit(), "0 is the default");
         var q = parse(null, null, "20", "3", null);
         assertEquals(40, q.offset());
-        refused("limit must be", () -> parse(null, null, "-1", null, null));
-        refused("limit must be", () -> parse(null, null, "ten", null, null));
-        refused("page must be", () -> parse(null, null, null, "0", null));
-        refused("page is too large", () -> parse(null, null, "1000", "99999999", null));
+        refused("limit must not be negative", () -> parse(null, null, "-1", null, null));
+        refused("limit must be an integer", () -> parse(null, null, "ten", null, null));
+        refused("page must be from 1", () -> parse(null, null, null, "0", null));
+        refused("page must be from 1", () -> parse(null, null, "1000", "99999999", null));
+        assertEquals(999_999_000, parse(null, null, "1000", "1000000", null).offset(), "no overflow at the last page");
     }
 
     @Test

@@ -51,7 +51,12 @@ class V3MigrationTest {
             assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO usermac"
                     + " (id, org_id, mac, created_time, modified_time) VALUES ('u4', 'org-a', 'aabbcc', 1, 1)"));
             assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO usermac_label"
-                    + " (usermac_id, label_index, org_id, label) VALUES ('nope', 0, 'org-a', 'x')"));
+                    + " (usermac_id, label_index, org_id, label) VALUES ('nope', 0, 'org-a', 'x')"), "foreign key");
+            assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO usermac_label"
+                    + " (usermac_id, label_index, org_id, label) VALUES ('u1', 2, 'org-a', 'it')"), "a label once");
+            // Reordering updates label_index only; the key is the label, so swapping positions does not collide.
+            s.executeUpdate("UPDATE usermac_label SET label_index = 1 WHERE usermac_id = 'u1' AND label = 'it'");
+            s.executeUpdate("UPDATE usermac_label SET label_index = 0 WHERE usermac_id = 'u1' AND label = 'bldg1'");
             assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO usermac"
                     + " (id, org_id, mac, name, created_time, modified_time)"
                     + " VALUES ('u5', 'org-a', '001b2c3d4e05', '" + "n".repeat(65) + "', 1, 1)"));
@@ -61,10 +66,12 @@ class V3MigrationTest {
                 rs.next();
                 assertEquals("001b2c3d4e01", rs.getString(1));
             }
-            try (var rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.indexes"
-                    + " WHERE UPPER(index_name) = 'IX_USERMAC_LABEL_ORG_LABEL'")) {
-                rs.next();
-                assertEquals(1, rs.getInt(1), "label search index");
+            for (String index : new String[]{"IX_USERMAC_LABEL_ORG_LABEL", "IX_USERMAC_MAC", "IX_USERMAC_ORG_NAME"}) {
+                try (var rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.indexes"
+                        + " WHERE UPPER(index_name) = '" + index + "'")) {
+                    rs.next();
+                    assertEquals(1, rs.getInt(1), index);
+                }
             }
 
             s.executeUpdate("DELETE FROM usermac WHERE id = 'u1'");

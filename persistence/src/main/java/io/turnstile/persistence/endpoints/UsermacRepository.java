@@ -83,6 +83,20 @@ public class UsermacRepository {
         return byMac;
     }
 
+    /**
+     * The mac and id of every usermac of the org, by mac. An import reads this once instead of looking macs up batch
+     * by batch: rows it inserts are not in the planner's statistics until commit, so PostgreSQL would soon scan the
+     * growing table for every batch.
+     */
+    public Map<String, String> idsByMac(String orgId) {
+        Map<String, String> ids = new HashMap<>();
+        em.createQuery("SELECT u.mac, u.id FROM UsermacEntity u WHERE u.orgId = :org", Object[].class)
+                .setParameter("org", orgId)
+                .getResultList()
+                .forEach(row -> ids.put((String) row[0], (String) row[1]));
+        return ids;
+    }
+
     /** The labels of these usermacs in their order, by usermac id; a usermac without labels is absent. */
     public Map<String, List<String>> labelsOf(Collection<String> usermacIds) {
         Map<String, List<String>> labels = new HashMap<>();

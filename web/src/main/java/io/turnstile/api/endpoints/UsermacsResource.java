@@ -8,7 +8,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -28,7 +27,8 @@ import java.util.List;
 /**
  * The endpoints database, {@code /orgs/{org_id}/usermacs} of the contract ("Orgs User MACs"). Translates and delegates
  * to {@link EndpointService}; authentication and the org access check happen in a request filter before this.
- * Errors: {@link InvalidEndpointMapper} (400), {@link EndpointNotFoundMapper} (404) and {@link JsonParseErrorMapper}.
+ * Errors: {@link InvalidEndpointMapper} (400, with the import's error lines), the shared
+ * {@link io.turnstile.api.security.ServiceErrorMappers} (404 for an unknown id) and {@link JsonParseErrorMapper}.
  */
 @Path("/orgs/{org_id}/usermacs")
 @RequestScoped
@@ -113,12 +113,18 @@ public class UsermacsResource {
         return UsermacImportJson.of(service.importList(orgId, UsermacJson.fields(body)));
     }
 
-    /** importOrgUserMacs from a CSV file in the multipart part {@code file} (the contract's {@code binary_stream}). */
+    /**
+     * importOrgUserMacs from a CSV file in the multipart part {@code file} (the contract's {@code binary_stream}). The
+     * parts come as a list rather than {@code @FormParam("file") EntityPart}: Jersey 3.1 fails with a 500 on the
+     * latter when the part is missing.
+     */
     @POST
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public UsermacImportJson importMultipart(@PathParam("org_id") String orgId, @FormParam("file") EntityPart file)
+    public UsermacImportJson importMultipart(@PathParam("org_id") String orgId, List<EntityPart> parts)
             throws IOException {
+        EntityPart file = parts == null ? null
+                : parts.stream().filter(p -> "file".equals(p.getName())).findFirst().orElse(null);
         if (file == null) {
             throw ApiError.badRequest("the CSV file must be sent in the multipart/form-data part named 'file'");
         }

@@ -7,6 +7,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +22,11 @@ class UsermacJsonTest {
         var stored = new StoredEndpoint(new Endpoint("id-1", "org-1", "001b2c3d4e01", "printer", List.of("it"), "30",
                 "printers", "VIP", "notes"), Instant.ofEpochMilli(1_700_000_000_999L),
                 Instant.ofEpochMilli(1_700_000_100_000L));
+        var json = UsermacJson.of(stored);
         assertEquals(new UsermacJson("id-1", "001b2c3d4e01", "printer", List.of("it"), "30", "printers", "VIP",
-                "notes", "org-1", 1_700_000_000L, 1_700_000_100L), UsermacJson.of(stored));
+                "notes", "org-1", json.createdTime(), json.modifiedTime()), json);
+        assertEquals(new BigDecimal("1700000000.999"), json.createdTime(), "milliseconds as a fraction");
+        assertEquals(1_700_000_100L, json.modifiedTime(), "whole seconds as an integer");
     }
 
     @Test
