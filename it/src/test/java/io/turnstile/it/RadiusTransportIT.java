@@ -96,6 +96,7 @@ class RadiusTransportIT {
 
     @Test
     void garbageIsIgnoredWhileValidTrafficFlows() throws Exception {
+        long malformedBefore = malformedDrops();
         var random = new SecureRandom();
         try (var raw = new RawRadius("127.0.0.1")) {
             for (int i = 0; i < 2000; i++) {
@@ -120,5 +121,22 @@ class RadiusTransportIT {
         }
         assertTrue(Radclient.auth(Radclient.mab("001b2c3d4e12")).accepted());
         assertEquals(200, TurnstileUnderTest.call("GET", "/health/ready", null, null, null).status());
+        // ...and counted: the adapter pushes its counters every 5 s to the metrics endpoint.
+        long after = malformedBefore;
+        for (int i = 0; i < 40 && after - malformedBefore < 1000; i++) {
+            Thread.sleep(500);
+            after = malformedDrops();
+        }
+        assertTrue(after - malformedBefore >= 1000, "malformed drops counted: " + malformedBefore + " -> " + after);
+    }
+
+    /** {@code radius_adapter_dropped{reason="malformed"}} from the MicroProfile Metrics endpoint. */
+    private static long malformedDrops() {
+        var metrics = TurnstileUnderTest.call("GET", "/metrics?scope=application", null, null, null);
+        assertEquals(200, metrics.status());
+        return metrics.body().lines()
+                .filter(l -> l.startsWith("radius_adapter_dropped{") && l.contains("reason=\"malformed\""))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
     }
 }

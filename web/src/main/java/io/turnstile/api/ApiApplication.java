@@ -2,8 +2,21 @@ package io.turnstile.api;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
 
-/** The REST API: the NAC subset of the Mist API (shared contract), under {@code /api/v1}. */
+/**
+ * The REST API: the NAC subset of the Mist API (shared contract), under {@code /api/v1}. The OpenAPI document Turnstile
+ * serves at {@code /openapi} lists what is implemented; operations tagged or described "Turnstile extension" are
+ * additions to the contract that do not change any contract operation.
+ */
 @ApplicationPath("/api/v1")
+@OpenAPIDefinition(info = @Info(title = "Turnstile NAC API", version = "0.1",
+        description = "The NAC subset of the Mist API (paths, fields and enums as in Mist), authenticated with "
+                + "'Authorization: Token <key>'. Turnstile extensions: the 'role' field of usermacs, "
+                + "accounting/sessions/search, cert/issue_client, the 'radsec' org setting, vendors hpe and arista, "
+                + "and require_message_authenticator defaulting to true (BlastRADIUS).",
+        license = @License(name = "MIT (contract)")))
 public class ApiApplication extends Application {
 }

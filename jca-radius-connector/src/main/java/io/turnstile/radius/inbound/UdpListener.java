@@ -39,6 +39,12 @@ final class UdpListener implements Work {
         // A burst of a few hundred requests overflows the default ~200 KiB buffer: size it for bursts.
         s.setReceiveBufferSize(receiveBufferBytes);
         s.bind(address);
+        int effective = s.getReceiveBufferSize();
+        if (effective < receiveBufferBytes) {
+            // Linux caps SO_RCVBUF at net.core.rmem_max (about 208 KiB by default).
+            LOG.warning(() -> "UDP " + service + " receive buffer is " + effective + " bytes, not the " + receiveBufferBytes
+                    + " asked for; raise net.core.rmem_max (sysctl) for bursts of requests");
+        }
         this.socket = s;
     }
 
