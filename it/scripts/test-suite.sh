@@ -83,7 +83,10 @@ run_integration() { # name, then env assignments
 start_postgres() {
   local dir="$WORK/pg"
   rm -rf "$dir"; mkdir -p "$dir"; chown postgres "$dir"
-  runuser -u postgres -- "$PG_BIN/initdb" -D "$dir/data" -A scram-sha-256 --pwfile=<(echo postgres) -U postgres >/dev/null
+  # initdb runs as postgres, so the password file must be a real file that user can read (not a root-owned pipe).
+  echo postgres > "$dir/pwfile"; chown postgres "$dir/pwfile"; chmod 600 "$dir/pwfile"
+  runuser -u postgres -- "$PG_BIN/initdb" -D "$dir/data" -A scram-sha-256 --pwfile="$dir/pwfile" -U postgres >/dev/null
+  rm -f "$dir/pwfile"
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/pg.log" -w \
       -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1" start >/dev/null
   PGPASSWORD=postgres psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres \

@@ -104,7 +104,7 @@ public final class NacEventRows {
     }
 
     /** A value JsonText can write: JSON-like values as they are, Instants as epoch seconds, anything else as text. */
-    static Object jsonValue(Object v, int depth) {
+    public static Object jsonValue(Object v, int depth) {
         if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Integer
                 || v instanceof Short || v instanceof Byte || v instanceof BigDecimal || v instanceof java.math.BigInteger) {
             return v;

@@ -3,11 +3,11 @@ package io.turnstile.events;
 import java.util.List;
 
 /**
- * Stores a batch of NAC events (and the clients' latest state) in one transaction of its own. Called by the in-memory
- * publisher's drainer today; the JMS transport (an MDB on the events queue) will call it too.
+ * Stores a batch of NAC events (and the clients' latest state) in the caller's transaction (a new one if there is
+ * none). Called by {@link io.turnstile.events.jms.NacEventMdb} for each batch taken off the JMS queue.
  */
 public interface NacEventWriter {
 
-    /** Up to a few hundred events; committed when this returns, rolled back (and thrown) on failure. */
+    /** Up to a few hundred events; rolled back (and thrown) on failure. */
     void writeBatch(List<NacEvent> events);
 }

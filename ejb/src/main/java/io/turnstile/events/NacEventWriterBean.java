@@ -14,7 +14,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-/** {@link NacEventWriter} on the JTA data source, REQUIRES_NEW: each batch commits on its own. */
+/**
+ * {@link NacEventWriter} on the JTA data source, REQUIRED: called by {@link io.turnstile.events.jms.NacEventMdb} inside
+ * the message delivery's transaction, so the insert and the acknowledgement commit (or roll back) together.
+ */
 @Stateless
 public class NacEventWriterBean implements NacEventWriter {
 
@@ -25,7 +28,7 @@ public class NacEventWriterBean implements NacEventWriter {
     Clock clock;
 
     @Override
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void writeBatch(List<NacEvent> events) {
         if (events.isEmpty()) {
             return;
