@@ -1,5 +1,6 @@
 package io.turnstile.persistence.accounting;
 
+import io.turnstile.persistence.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

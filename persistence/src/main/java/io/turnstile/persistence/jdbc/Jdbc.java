@@ -1,4 +1,4 @@
-package io.turnstile.persistence.events;
+package io.turnstile.persistence.jdbc;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -6,19 +6,19 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 
-/** Null-aware JDBC parameter and column helpers. */
-final class Jdbc {
+/** Null-aware JDBC parameter and column helpers, shared by the plain-JDBC stores (accounting, events). */
+public final class Jdbc {
 
     private Jdbc() {
     }
 
-    static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    public static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             set(ps, i + 1, params.get(i));
         }
     }
 
-    static void set(PreparedStatement ps, int index, Object value) throws SQLException {
+    public static void set(PreparedStatement ps, int index, Object value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.VARCHAR);
         } else if (value instanceof String s) {
@@ -34,7 +34,7 @@ final class Jdbc {
         }
     }
 
-    static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+    public static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.BIGINT);
         } else {
@@ -42,7 +42,7 @@ final class Jdbc {
         }
     }
 
-    static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+    public static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.INTEGER);
         } else {
@@ -50,12 +50,12 @@ final class Jdbc {
         }
     }
 
-    static Long getLong(ResultSet rs, String column) throws SQLException {
+    public static Long getLong(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
     }
 
-    static Integer getInt(ResultSet rs, String column) throws SQLException {
+    public static Integer getInt(ResultSet rs, String column) throws SQLException {
         int v = rs.getInt(column);
         return rs.wasNull() ? null : v;
     }
