@@ -64,6 +64,23 @@ class NacEventBatchWriterTest {
     }
 
     @Test
+    void aRedeliveredBatchIsStoredOnce() throws SQLException {
+        List<NacEvent> batch = List.of(
+                withId(ev("org", "NAC_CLIENT_PERMIT", "aa:bb:cc:00:09:01", 1000, "10", "u1"), "e-1"),
+                withId(ev("org", "NAC_CLIENT_DENY", "aa:bb:cc:00:09:02", 1001, null, "u2"), "e-2"));
+        write(batch);
+        write(batch);
+        assertEquals(2L, (long) read(s -> s.countEvents(crit("org", 0, 10_000, Map.of()))));
+        assertEquals(2L, (long) read(s -> s.countClients(crit("org", 0, 10_000, Map.of()))));
+    }
+
+    private static NacEvent withId(NacEvent e, String id) {
+        return new NacEvent(id, e.orgId(), e.siteId(), e.timestamp(), e.type(), e.mac(), e.username(), e.authType(),
+                e.portType(), e.nasIp(), e.nasVendor(), e.ssid(), e.vlan(), e.vlanSource(), e.role(), e.nacruleId(),
+                e.nacruleName(), e.nacruleMatched(), e.usermacLabels(), e.respAttrs(), e.reason(), e.facts());
+    }
+
+    @Test
     void writesEventsAndUpsertsClients() throws SQLException {
         List<NacEvent> batch = new ArrayList<>();
         for (int i = 0; i < 500; i++) {

@@ -52,13 +52,16 @@ public class NacEventStore {
         this.connection = connection;
     }
 
-    /** Inserts the events as one JDBC batch. */
+    /**
+     * Inserts the events as one JDBC batch. An event whose id is already stored is skipped, so a JMS batch redelivered
+     * after its insert had committed (a crash between commit and acknowledgement) is harmless.
+     */
     public void insertEvents(List<NacEventRow> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO nac_event (" + EVENT_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (NacEventRow r : rows) {
                 int i = 1;
                 ps.setString(i++, r.id());
