@@ -298,10 +298,11 @@ busy_cores() {
     printf "%.2f", busy / hz }'
 }
 
-# Other work on this machine (builds, tests) skews a benchmark on 2 cores: before a round, wait up to QUIET_WAIT
-# seconds for a second in which the machine is nearly idle. Each round's JSON records what else ran during it
-# (machine.other_cores), and the report shows it.
-QUIET_WAIT=10
+# Other work on this machine (builds, tests) skews a benchmark on 2 cores, and so does the previous server's
+# deferred work (Turnstile keeps writing the NAC events of its round for a while after it): before a round, wait up to
+# QUIET_WAIT seconds for a second in which the machine is nearly idle. Each round's JSON records what else ran during
+# it (machine.other_cores), and the report shows it.
+QUIET_WAIT=${QUIET_WAIT:-120}
 wait_quiet() {
   local i b
   for i in $(seq 1 "$QUIET_WAIT"); do
