@@ -33,6 +33,10 @@ public final class NacEventBatchCodec {
     private NacEventBatchCodec() {
     }
 
+    /**
+     * The queue's own format, deliberately not the contract's {@code event_nac_client} shape (REST {@code NacEventJson}):
+     * it keeps the event id and millisecond time so that a redelivered batch is stored once and exactly.
+     */
     public static String encode(List<NacEvent> events) {
         List<Object> out = new ArrayList<>(events.size());
         for (NacEvent e : events) {

@@ -81,7 +81,7 @@ public class NacEventStore {
                 ps.setString(i++, r.role());
                 ps.setString(i++, r.nacruleId());
                 ps.setString(i++, r.nacruleName());
-                setBoolean(ps, i++, r.nacruleMatched());
+                Jdbc.setBoolean(ps, i++, r.nacruleMatched());
                 ps.setString(i++, r.usermacLabels());
                 ps.setString(i++, r.respAttrs());
                 ps.setString(i++, r.reason());
@@ -157,7 +157,7 @@ public class NacEventStore {
         ps.setString(i++, c.ssid());
         ps.setString(i++, c.nacruleId());
         ps.setString(i++, c.nacruleName());
-        setBoolean(ps, i++, c.nacruleMatched());
+        Jdbc.setBoolean(ps, i++, c.nacruleMatched());
         ps.setString(i++, c.usermacLabels());
         ps.setLong(i++, c.firstSeen());
         ps.setLong(i++, c.lastSeen());
@@ -309,25 +309,12 @@ public class NacEventStore {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
-    private static void setBoolean(PreparedStatement ps, int index, Boolean value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BOOLEAN);
-        } else {
-            ps.setBoolean(index, value);
-        }
-    }
-
-    private static Boolean getBoolean(ResultSet rs, String column) throws SQLException {
-        boolean v = rs.getBoolean(column);
-        return rs.wasNull() ? null : v;
-    }
-
     private static NacEventRow event(ResultSet rs) throws SQLException {
         return new NacEventRow(rs.getString("id"), rs.getString("org_id"), rs.getString("site_id"), rs.getLong("ts"),
                 rs.getString("type"), rs.getString("mac"), rs.getString("username"), rs.getString("auth_type"),
                 rs.getString("port_type"), rs.getString("nas_ip"), rs.getString("nas_vendor"), rs.getString("ssid"),
                 rs.getString("vlan"), rs.getString("vlan_source"), rs.getString("role"), rs.getString("nacrule_id"),
-                rs.getString("nacrule_name"), getBoolean(rs, "nacrule_matched"), rs.getString("usermac_labels"),
+                rs.getString("nacrule_name"), Jdbc.getBoolean(rs, "nacrule_matched"), rs.getString("usermac_labels"),
                 rs.getString("resp_attrs"), rs.getString("reason"), rs.getString("facts"));
     }
 
@@ -336,7 +323,7 @@ public class NacEventStore {
                 rs.getString("last_type"), rs.getString("status"), rs.getString("auth_type"),
                 rs.getString("port_type"), rs.getString("username"), rs.getString("vlan"), rs.getString("role"),
                 rs.getString("nas_ip"), rs.getString("nas_vendor"), rs.getString("ssid"), rs.getString("nacrule_id"),
-                rs.getString("nacrule_name"), getBoolean(rs, "nacrule_matched"), rs.getString("usermac_labels"),
+                rs.getString("nacrule_name"), Jdbc.getBoolean(rs, "nacrule_matched"), rs.getString("usermac_labels"),
                 rs.getLong("first_seen"), rs.getLong("last_seen"));
     }
 }
