@@ -10,6 +10,10 @@ TOP="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WORK="$TOP/it/target/suite"
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
 PG_PORT="${TURNSTILE_IT_PG_PORT:-55432}"
+# For development: TURNSTILE_IT_SKIP_BUILD=1 reuses the last build, TURNSTILE_IT_MVN_ARGS="-Dit.test=MabIT" picks tests.
+# Several suites can run side by side (one per working copy) with their own port base and a subset of profiles.
+PORT_BASE="${TURNSTILE_IT_PORT_BASE:-18080}"
+PROFILES="${TURNSTILE_IT_PROFILES:-h2 postgresql}"
 TOKEN="it-bootstrap-token-0123456789abcdef"
 PIDS=()
 FAILED=()
@@ -56,7 +60,7 @@ wait_ready() { # url logfile pid
 
 run_integration() { # name, then env assignments
   local name=$1; shift
-  local dir="$WORK/$name" http=$((18080 + ${#PIDS[@]} * 10))
+  local dir="$WORK/$name" http=$((PORT_BASE + ${#PIDS[@]} * 10))
   rm -rf "$dir"; mkdir -p "$dir"
   log "integration tests on $name (HTTP $http)"
   env "$@" TURNSTILE_DATA_DIR="$dir/data" TURNSTILE_HTTP_PORT="$http" TURNSTILE_RADIUS_AUTH_PORT=$((http + 1)) \
@@ -69,7 +73,7 @@ run_integration() { # name, then env assignments
     if ! (cd "$TOP" && mvn -B -pl it verify -DskipITs=false -Dturnstile.it=true \
           -Dturnstile.http="http://127.0.0.1:$http" -Dturnstile.token="$TOKEN" \
           -Dturnstile.auth.port=$((http + 1)) -Dturnstile.acct.port=$((http + 2)) -Dturnstile.radsec.port=$((http + 3)) \
-          -Dturnstile.log="$dir/turnstile.log" -Dturnstile.profile="$name"); then
+          -Dturnstile.log="$dir/turnstile.log" -Dturnstile.profile="$name" ${TURNSTILE_IT_MVN_ARGS:-}); then
       FAILED+=("integration-$name")
       log "server log tail ($name):"; tail -n 80 "$dir/turnstile.log" >&2
     fi
@@ -96,16 +100,20 @@ start_postgres() {
 install_packages
 mkdir -p "$WORK"
 log "build and unit tests"
-(cd "$TOP" && mvn -B install) || { log "unit tests failed"; exit 1; }
-
-run_integration h2
-log "starting PostgreSQL ($PG_BIN) on 127.0.0.1:$PG_PORT"
-if start_postgres; then
-  run_integration postgresql TURNSTILE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/turnstile" \
-      TURNSTILE_DB_USER=turnstile TURNSTILE_DB_PASSWORD=turnstile-it
-else
-  FAILED+=("postgresql-start")
+if [ -z "${TURNSTILE_IT_SKIP_BUILD:-}" ]; then
+  (cd "$TOP" && mvn -B install) || { log "unit tests failed"; exit 1; }
 fi
+
+case " $PROFILES " in *" h2 "*) run_integration h2 ;; esac
+case " $PROFILES " in *" postgresql "*)
+  log "starting PostgreSQL ($PG_BIN) on 127.0.0.1:$PG_PORT"
+  if start_postgres; then
+    run_integration postgresql TURNSTILE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/turnstile" \
+        TURNSTILE_DB_USER=turnstile TURNSTILE_DB_PASSWORD=turnstile-it
+  else
+    FAILED+=("postgresql-start")
+  fi ;;
+esac
 
 if [ ${#FAILED[@]} -gt 0 ]; then
   log "FAILED: ${FAILED[*]}"
