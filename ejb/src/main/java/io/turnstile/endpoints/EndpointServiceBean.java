@@ -72,7 +72,7 @@ public class EndpointServiceBean implements EndpointService {
         repository.addLabels(usermac, labels);
         changed.fire(new EndpointsChanged(orgId));
         StoredEndpoint created = EndpointMapping.toStored(usermac, labels);
-        audit.record(orgId, "Add Usermac " + usermac.getMac(), null, created);
+        audit.record(orgId, "Add Usermac " + usermac.getMac(), null, created.endpoint());
         return created;
     }
 
@@ -101,7 +101,7 @@ public class EndpointServiceBean implements EndpointService {
         changed.fire(new EndpointsChanged(orgId));
         StoredEndpoint after = EndpointMapping.toStored(usermac, valid.labels() != null ? valid.labels()
                 : labelsOf(repository, usermac));
-        audit.record(orgId, "Update Usermac " + usermac.getMac(), before, after);
+        audit.record(orgId, "Update Usermac " + usermac.getMac(), before.endpoint(), after.endpoint());
         return after;
     }
 
@@ -112,7 +112,7 @@ public class EndpointServiceBean implements EndpointService {
         StoredEndpoint before = EndpointMapping.toStored(usermac, labelsOf(repository, usermac));
         repository.remove(usermac);
         changed.fire(new EndpointsChanged(orgId));
-        audit.record(orgId, "Delete Usermac " + usermac.getMac(), before, null);
+        audit.record(orgId, "Delete Usermac " + usermac.getMac(), before.endpoint(), null);
     }
 
     @Override
