@@ -23,7 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -116,18 +115,15 @@ public class AdminServiceBean implements AdminService {
         }
         AdminRepository repo = new AdminRepository(em);
         Optional<AdminEntity> found = repo.findByEmail(normalized);
-        if (found.isPresent() && found.get().getSsoId() == null) {
-            throw new LoginRefusedException("this email is a local admin account; sign in with the password");
+        SsoAdmission.checkAccount(found.map(AdminServiceBean::account), ssoId);
+        List<List<Privilege>> matched = new ArrayList<>();
+        for (String name : roleNames == null ? List.<String>of() : roleNames) {
+            repo.findSsoRoleByName(orgId, name).map(SsoRoleEntity::getPrivileges).map(Privileges::parse)
+                    .ifPresent(matched::add);
         }
-        if (found.isPresent() && !found.get().getSsoId().equals(ssoId)) {
-            throw new LoginRefusedException("this email belongs to another SSO");
-        }
-        Optional<ApiRole> role = ssoRole(repo, orgId, roleNames);
-        if (role.isEmpty()) {
-            throw new LoginRefusedException("no SSO role of this org matches the roles the IdP sent");
-        }
+        ApiRole role = SsoAdmission.role(matched, orgId);
         long now = clock.millis();
-        String privileges = Privileges.write(List.of(new Privilege(orgId, role.get())));
+        String privileges = Privileges.write(List.of(new Privilege(orgId, role)));
         AdminEntity admin = found.orElseGet(() -> {
             AdminEntity created = new AdminEntity(UUID.randomUUID().toString(), normalized, null, ssoId, privileges,
                     now);
@@ -139,27 +135,6 @@ public class AdminServiceBean implements AdminService {
         admin.setLastName(lastName);
         admin.setModified(now);
         return open(repo, admin, now);
-    }
-
-    /** The highest role any of the org's ssoroles named by the IdP grants in the org. */
-    private static Optional<ApiRole> ssoRole(AdminRepository repo, String orgId, List<String> roleNames) {
-        List<ApiRole> granted = new ArrayList<>();
-        for (String name : roleNames == null ? List.<String>of() : roleNames) {
-            repo.findSsoRoleByName(orgId, name).map(SsoRoleEntity::getPrivileges).map(Privileges::parse)
-                    .ifPresent(ps -> ps.stream().filter(p -> p.orgId().equals(orgId))
-                            .forEach(p -> granted.add(p.role())));
-        }
-        return granted.stream().max(Comparator.comparingInt(AdminServiceBean::rank));
-    }
-
-    private static int rank(ApiRole role) {
-        return switch (role) {
-            case ADMIN -> 4;
-            case WRITE -> 3;
-            case HELPDESK -> 2;
-            case READ -> 1;
-            case INSTALLER -> 0;
-        };
     }
 
     private SessionTicket open(AdminRepository repo, AdminEntity admin, long now) {

@@ -143,6 +143,9 @@ class AdminPlaneIT {
         assertTrue(key.length() >= 40, key);
         var listed = get("/api/v1/orgs/" + org + "/apitokens");
         assertEquals(200, listed.status());
+        assertTrue(listed.array().getValuesAs(JsonObject.class).stream().anyMatch(t -> t.getString("name")
+                .equals("bootstrap") && t.getJsonArray("privileges").getJsonObject(0).getString("role")
+                .equals("admin")), "the bootstrap token is an ordinary admin token of the org: " + listed.body());
         assertFalse(listed.body().contains(key), "the key is shown once, at creation");
         var one = get("/api/v1/orgs/" + org + "/apitokens/" + id);
         assertFalse(one.json().containsKey("key"), one.body());

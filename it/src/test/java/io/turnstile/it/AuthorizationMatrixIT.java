@@ -185,6 +185,8 @@ class AuthorizationMatrixIT {
                 }
             }
         }
+        System.out.println("authorization matrix: " + ops.size() + " operations, " + checked + " checks, "
+                + failures.size() + " failed");
         assertTrue(failures.isEmpty(), failures.size() + " of " + checked + " checks failed:\n"
                 + String.join("\n", failures));
     }
