@@ -22,14 +22,20 @@ public final class AuditRedaction {
     private static final Set<String> SECRET_NAMES = Set.of("key", "psk", "token", "apitoken", "cookie", "pem",
             "private_key", "key_hash", "password_hash", "csrf_token");
     private static final List<String> SECRET_PARTS = List.of("secret", "password", "passphrase", "private_key",
-            "api_key", "apikey", "credential");
+            "api_key", "apikey", "apitoken", "token", "credential");
 
     private AuditRedaction() {
     }
 
-    /** Whether a field of this name holds a secret. */
+    /**
+     * Whether a field of this name holds a secret (a name or id of one, {@code org_apitoken_name}, does not).
+     * Errs on the side of redacting: a log line that hides a harmless value costs less than one that shows a secret.
+     */
     public static boolean isSecret(String field) {
         String f = field.toLowerCase(Locale.ROOT);
+        if (f.endsWith("_name") || f.endsWith("_id") || f.endsWith("_ids")) {
+            return false;
+        }
         return SECRET_NAMES.contains(f) || SECRET_PARTS.stream().anyMatch(f::contains);
     }
 
@@ -90,7 +96,9 @@ public final class AuditRedaction {
         if (value == null) {
             return;
         }
-        out.put(key, isSecret(key) && !(value instanceof Boolean) ? REDACTED : convert(value, depth + 1));
+        // Secrets are text (or numbers); an object or list under such a name (password_policy) is walked instead.
+        boolean leaf = value instanceof String || value instanceof Number || value instanceof char[];
+        out.put(key, leaf && isSecret(key) ? REDACTED : convert(value, depth + 1));
     }
 
     static String snake(String camel) {

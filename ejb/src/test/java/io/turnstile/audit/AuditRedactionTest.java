@@ -51,6 +51,23 @@ class AuditRedactionTest {
     }
 
     @Test
+    void theContractsSettingSecretsAreRedactedButPoliciesAndNamesAreNot() {
+        Map<String, Object> setting = Map.of(
+                "password_policy", Map.of("enabled", true, "min_length", 12L),
+                "jcloud", Map.of("org_apitoken", "jc-token-value", "org_apitoken_name", "jc"),
+                "ssr", Map.of("conductor_token", "ssr-token-value"),
+                "celona", Map.of("api_key", "celona-key-value"),
+                "device_cert", Map.of("cert", "PEM", "key", "key-pem-value"));
+        String json = JsonText.write(AuditRedaction.document(setting));
+        for (String secret : new String[]{"jc-token-value", "ssr-token-value", "celona-key-value", "key-pem-value"}) {
+            assertFalse(json.contains(secret), secret + " in " + json);
+        }
+        Map<String, Object> doc = AuditRedaction.document(setting);
+        assertEquals(12L, ((Map<?, ?>) doc.get("password_policy")).get("min_length"));
+        assertEquals("jc", ((Map<?, ?>) doc.get("jcloud")).get("org_apitoken_name"));
+    }
+
+    @Test
     void nullStaysNull() {
         assertNull(AuditRedaction.document(null));
         assertEquals(Map.of("value", 3L), AuditRedaction.document(3L));
