@@ -149,7 +149,7 @@ public class AdminServiceBean implements AdminService {
             audit.record(actor, p.orgId(), account.displayName() + " " + account.email() + " Login with Role “"
                     + p.role().wire() + "”", null, null);
         }
-        return new SessionTicket(key, csrf, expires, admin.getId());
+        return new SessionTicket(key, csrf, expires, admin.getId(), admin.getEmail());
     }
 
     @Override

@@ -7,6 +7,9 @@ import io.turnstile.audit.AuditTrail;
 import io.turnstile.nas.IpPrefix;
 import io.turnstile.persistence.org.ApiTokenEntity;
 import io.turnstile.persistence.org.OrgRepository;
+import io.turnstile.platform.InvalidRequestException;
+import io.turnstile.platform.JsonText;
+import io.turnstile.platform.ResourceNotFoundException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -25,9 +28,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import io.turnstile.platform.InvalidRequestException;
-import io.turnstile.platform.JsonText;
-import io.turnstile.platform.ResourceNotFoundException;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -43,7 +43,9 @@ import java.util.logging.Logger;
 /**
  * Org API tokens, authenticated from an in-memory {@link TokenCache}: the cache is loaded at start, refreshed every
  * 30 s (changes made on other cluster nodes), and a token stored here is added after its transaction commits. The
- * same timer writes {@code last_used}, at most once a minute per token, off the request path.
+ * same timer writes {@code last_used}, at most once a minute per token, off the request path. Tokens changed or
+ * deleted through the API ({@code /orgs/{org_id}/apitokens}) reload the cache once committed, so they apply on this
+ * node at once; each change is audited in its transaction.
  */
 @Singleton
 // No-interface view as well (CDI observer methods of a session bean must be business methods, WELD-000088);
@@ -213,11 +215,11 @@ public class TokenServiceBean implements TokenService {
                 .orElseThrow(() -> new ResourceNotFoundException("apitoken " + tokenId + " not found"));
     }
 
-    private java.util.Optional<Caller> caller() {
+    private Optional<Caller> caller() {
         try {
-            return currentCaller.isResolvable() ? currentCaller.get().get() : java.util.Optional.empty();
+            return currentCaller.isResolvable() ? currentCaller.get().get() : Optional.empty();
         } catch (ContextNotActiveException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

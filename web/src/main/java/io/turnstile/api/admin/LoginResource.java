@@ -1,6 +1,5 @@
 package io.turnstile.api.admin;
 
-import io.turnstile.admin.AdminAccount;
 import io.turnstile.admin.AdminService;
 import io.turnstile.admin.SessionTicket;
 import io.turnstile.admin.SsoLoginUrls;
@@ -60,9 +59,8 @@ public class LoginResource {
             throw ApiError.badRequest("email and password are required");
         }
         SessionTicket ticket = admins.login(email, password, previousSession);
-        AdminAccount admin = admins.find(ticket.adminId());
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("email", admin.email());
+        out.put("email", ticket.email());
         out.put("two_factor_required", false);
         out.put("two_factor_passed", false);
         return Response.ok(JsonText.write(out), MediaType.APPLICATION_JSON_TYPE)

@@ -18,7 +18,7 @@ class SessionCookiesTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_700_000_000), ZoneOffset.UTC);
     static final SessionTicket TICKET = new SessionTicket("session-key", "csrf-token", CLOCK.millis() + 3_600_000,
-            "a1");
+            "a1", "ann@example.com");
 
     static String header(NewCookie c) {
         return RuntimeDelegate.getInstance().createHeaderDelegate(NewCookie.class).toString(c);
