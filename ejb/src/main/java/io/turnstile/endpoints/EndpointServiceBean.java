@@ -1,5 +1,6 @@
 package io.turnstile.endpoints;
 
+import io.turnstile.audit.AuditTrail;
 import io.turnstile.persistence.endpoints.UsermacEntity;
 import io.turnstile.persistence.endpoints.UsermacRepository;
 import io.turnstile.platform.ResourceNotFoundException;
@@ -53,6 +54,9 @@ public class EndpointServiceBean implements EndpointService {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditTrail audit;
+
     @Override
     public StoredEndpoint create(String orgId, EndpointFields fields) {
         EndpointFields valid = valid(fields, EndpointValidator.Mode.CREATE);
@@ -67,7 +71,9 @@ public class EndpointServiceBean implements EndpointService {
         List<String> labels = valid.labels() == null ? List.of() : valid.labels();
         repository.addLabels(usermac, labels);
         changed.fire(new EndpointsChanged(orgId));
-        return EndpointMapping.toStored(usermac, labels);
+        StoredEndpoint created = EndpointMapping.toStored(usermac, labels);
+        audit.record(orgId, "Add Usermac " + usermac.getMac(), null, created.endpoint());
+        return created;
     }
 
     @Override
@@ -82,6 +88,7 @@ public class EndpointServiceBean implements EndpointService {
         EndpointFields valid = valid(fields, EndpointValidator.Mode.UPDATE);
         UsermacRepository repository = repository();
         UsermacEntity usermac = existing(repository, orgId, id);
+        StoredEndpoint before = EndpointMapping.toStored(usermac, labelsOf(repository, usermac));
         if (valid.mac() != null && !valid.mac().equals(usermac.getMac())
                 && repository.macTaken(orgId, valid.mac(), id)) {
             throw macExists(valid.mac());
@@ -92,15 +99,20 @@ public class EndpointServiceBean implements EndpointService {
             repository.setLabels(usermac, valid.labels());
         }
         changed.fire(new EndpointsChanged(orgId));
-        return EndpointMapping.toStored(usermac, valid.labels() != null ? valid.labels()
+        StoredEndpoint after = EndpointMapping.toStored(usermac, valid.labels() != null ? valid.labels()
                 : labelsOf(repository, usermac));
+        audit.record(orgId, "Update Usermac " + usermac.getMac(), before.endpoint(), after.endpoint());
+        return after;
     }
 
     @Override
     public void delete(String orgId, String id) {
         UsermacRepository repository = repository();
-        repository.remove(existing(repository, orgId, id));
+        UsermacEntity usermac = existing(repository, orgId, id);
+        StoredEndpoint before = EndpointMapping.toStored(usermac, labelsOf(repository, usermac));
+        repository.remove(usermac);
         changed.fire(new EndpointsChanged(orgId));
+        audit.record(orgId, "Delete Usermac " + usermac.getMac(), before.endpoint(), null);
     }
 
     @Override
@@ -112,8 +124,11 @@ public class EndpointServiceBean implements EndpointService {
             throw new InvalidEndpointException("usermac_ids: at most " + EndpointImport.MAX_ROWS + " ids at once");
         }
         UsermacRepository repository = repository();
-        repository.findByIds(orgId, new HashSet<>(ids)).values().forEach(repository::remove);
+        Map<String, UsermacEntity> found = repository.findByIds(orgId, new HashSet<>(ids));
+        found.values().forEach(repository::remove);
         changed.fire(new EndpointsChanged(orgId));
+        audit.record(orgId, "Delete Usermacs (" + found.size() + ")", Map.of("macs",
+                found.values().stream().map(UsermacEntity::getMac).sorted().toList()), null);
     }
 
     @Override
@@ -186,6 +201,7 @@ public class EndpointServiceBean implements EndpointService {
             repository.clearLabels(newLabels.keySet().stream().map(UsermacEntity::getId).toList());
             newLabels.forEach(repository::addLabels);
             changed.fire(new EndpointsChanged(orgId));
+            audit.record(orgId, "Update Usermacs (" + updated.size() + ")", null, Map.of("usermac_ids", updated));
         }
         return new BulkUpdate(updated, errors);
     }
@@ -249,6 +265,9 @@ public class EndpointServiceBean implements EndpointService {
             repository.flushAndClear();
         }
         changed.fire(new EndpointsChanged(orgId));
+        // Counts only: an import may carry 10,000 rows, too many for one log line to show usefully.
+        audit.record(orgId, "Import Usermacs (" + added.size() + " added, " + updated.size() + " updated)", null,
+                Map.of("added", added.size(), "updated", updated.size()));
         return new ImportReport(added, updated, List.of());
     }
 

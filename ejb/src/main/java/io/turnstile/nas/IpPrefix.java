@@ -75,6 +75,21 @@ public final class IpPrefix {
         return address.clone();
     }
 
+    /**
+     * Whether the address (4 or 16 bytes, e.g. {@link java.net.InetAddress#getAddress()}) is in this prefix. An
+     * IPv4-mapped IPv6 address (RFC 4291 §2.5.5.2) is compared as its IPv4 form.
+     */
+    public boolean contains(byte[] candidate) {
+        byte[] a = candidate;
+        if (a.length == 16 && isV4Mapped(a)) {
+            a = Arrays.copyOfRange(a, 12, 16);
+        }
+        if (a.length != address.length) {
+            return false;
+        }
+        return Arrays.equals(mask(a, length), address);
+    }
+
     /** IPv4 network address as an int (big-endian); only for IPv4. */
     int v4() {
         return ((address[0] & 0xff) << 24) | ((address[1] & 0xff) << 16) | ((address[2] & 0xff) << 8) | (address[3] & 0xff);

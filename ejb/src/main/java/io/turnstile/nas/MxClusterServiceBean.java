@@ -8,6 +8,7 @@ import io.turnstile.platform.InvalidRequestException;
 import io.turnstile.platform.JsonText;
 import io.turnstile.platform.Paging;
 import io.turnstile.platform.ResourceNotFoundException;
+import io.turnstile.audit.AuditTrail;
 import io.turnstile.platform.SecretBox;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -43,6 +44,9 @@ public class MxClusterServiceBean implements MxClusterService {
     @Inject
     Event<NasConfigChanged> changed;
 
+    @Inject
+    AuditTrail audit;
+
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public MxClusterPage list(String orgId, int limit, int page) {
@@ -72,7 +76,9 @@ public class MxClusterServiceBean implements MxClusterService {
         MxClusterDraft draft = MxClusterValidator.validate(body, null);
         MxClusterRepository repo = new MxClusterRepository(em);
         MxClusterEntity entity = new MxClusterEntity(UUID.randomUUID().toString(), orgId, clock.millis());
-        return store(repo, entity, draft, true);
+        MxCluster created = store(repo, entity, draft, true);
+        audit.record(orgId, "Add MxCluster " + created.name(), null, created);
+        return created;
     }
 
     @Override
@@ -82,14 +88,19 @@ public class MxClusterServiceBean implements MxClusterService {
         MxCluster existing = model(entity, repo.clientsOf(List.of(clusterId)).getOrDefault(clusterId, List.of()));
         MxClusterDraft draft = MxClusterValidator.validate(body, existing);
         entity.setModified(clock.millis());
-        return store(repo, entity, draft, false);
+        MxCluster updated = store(repo, entity, draft, false);
+        audit.record(orgId, "Update MxCluster " + updated.name(), existing, updated);
+        return updated;
     }
 
     @Override
     public void delete(String orgId, String clusterId) {
         MxClusterRepository repo = new MxClusterRepository(em);
-        repo.delete(find(repo, orgId, clusterId));
+        MxClusterEntity entity = find(repo, orgId, clusterId);
+        MxCluster before = model(entity, repo.clientsOf(List.of(clusterId)).getOrDefault(clusterId, List.of()));
+        repo.delete(entity);
         changed.fire(new NasConfigChanged(orgId));
+        audit.record(orgId, "Delete MxCluster " + before.name(), before, null);
     }
 
     private MxCluster store(MxClusterRepository repo, MxClusterEntity entity, MxClusterDraft draft, boolean isNew) {

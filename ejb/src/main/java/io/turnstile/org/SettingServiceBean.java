@@ -1,5 +1,6 @@
 package io.turnstile.org;
 
+import io.turnstile.audit.AuditTrail;
 import io.turnstile.persistence.org.OrgRepository;
 import io.turnstile.persistence.org.OrgSettingEntity;
 import io.turnstile.platform.JsonText;
@@ -35,6 +36,9 @@ public class SettingServiceBean implements SettingService {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditTrail audit;
+
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public OrgSetting get(String orgId) {
@@ -58,7 +62,9 @@ public class SettingServiceBean implements SettingService {
         } else {
             entity.update(merged, now);
         }
-        return model(entity);
+        OrgSetting after = model(entity);
+        audit.record(orgId, "Update Org Settings", stored, after.document());
+        return after;
     }
 
     @Override

@@ -74,4 +74,17 @@ class IpPrefixTest {
         assertEquals(-1L, IpPrefix.v6MaskLo(128));
         assertEquals(0xff00000000000000L, IpPrefix.v6MaskLo(72));
     }
+
+    @org.junit.jupiter.api.Test
+    void containsAddressesOfThePrefixOnly() throws Exception {
+        IpPrefix net = IpPrefix.parse("192.0.2.0/24");
+        org.junit.jupiter.api.Assertions.assertTrue(net.contains(java.net.InetAddress.getByName("192.0.2.77").getAddress()));
+        org.junit.jupiter.api.Assertions.assertFalse(net.contains(java.net.InetAddress.getByName("192.0.3.1").getAddress()));
+        org.junit.jupiter.api.Assertions.assertTrue(net.contains(java.net.InetAddress.getByName("::ffff:192.0.2.1").getAddress()),
+                "an IPv4-mapped source");
+        org.junit.jupiter.api.Assertions.assertFalse(IpPrefix.parse("127.0.0.1").contains(
+                java.net.InetAddress.getByName("::1").getAddress()));
+        org.junit.jupiter.api.Assertions.assertTrue(IpPrefix.parse("2001:db8::/32").contains(
+                java.net.InetAddress.getByName("2001:db8::5").getAddress()));
+    }
 }

@@ -61,7 +61,10 @@ class MigrationsTest {
     void entitiesMatchTheSchema() throws Exception {
         try (TestDatabase db = new TestDatabase(); Connection c = db.connect()) {
             for (Class<?> entity : List.of(OrganisationEntity.class, ApiTokenEntity.class, OrgSettingEntity.class,
-                    MxClusterEntity.class, NasClientEntity.class)) {
+                    MxClusterEntity.class, NasClientEntity.class, io.turnstile.persistence.admin.AdminEntity.class,
+                    io.turnstile.persistence.admin.AdminSessionEntity.class,
+                    io.turnstile.persistence.admin.SsoRoleEntity.class,
+                    io.turnstile.persistence.audit.AuditLogEntity.class)) {
                 String table = entity.getAnnotation(Table.class).name();
                 Set<String> columns = columns(c, table);
                 assertTrue(!columns.isEmpty(), "table " + table + " of " + entity.getSimpleName());

@@ -38,6 +38,14 @@ public class ApiTokenEntity {
     @Column(name = "last_used")
     private Long lastUsed;
 
+    /** JSON array of allowed source addresses or prefixes; null = from anywhere. */
+    @Column(name = "src_ips", length = 1024, updatable = false)
+    private String srcIps;
+
+    /** Email of the admin who created the token; null if made by a token or at bootstrap. */
+    @Column(name = "created_by", length = 320, updatable = false)
+    private String createdBy;
+
     protected ApiTokenEntity() {
     }
 
@@ -76,6 +84,30 @@ public class ApiTokenEntity {
 
     public Long getLastUsed() {
         return lastUsed;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public void setRole(String role) {
+        this.role = role;
+    }
+
+    public String getSrcIps() {
+        return srcIps;
+    }
+
+    public void setSrcIps(String srcIps) {
+        this.srcIps = srcIps;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public void setCreatedBy(String createdBy) {
+        this.createdBy = createdBy;
     }
 
     @Override

@@ -37,6 +37,21 @@ public class OrgRepository {
         return em.createQuery("SELECT COUNT(t) FROM ApiTokenEntity t", Long.class).getSingleResult();
     }
 
+    /** The org's tokens, oldest first. */
+    public List<ApiTokenEntity> tokens(String orgId) {
+        return em.createQuery("SELECT t FROM ApiTokenEntity t WHERE t.orgId = :org ORDER BY t.created, t.id",
+                ApiTokenEntity.class).setParameter("org", orgId).getResultList();
+    }
+
+    public Optional<ApiTokenEntity> findToken(String orgId, String id) {
+        ApiTokenEntity t = id == null ? null : em.find(ApiTokenEntity.class, id);
+        return t != null && t.getOrgId().equals(orgId) ? Optional.of(t) : Optional.empty();
+    }
+
+    public void remove(Object entity) {
+        em.remove(entity);
+    }
+
     public Optional<ApiTokenEntity> findTokenByHash(String keyHash) {
         return em.createQuery("SELECT t FROM ApiTokenEntity t WHERE t.keyHash = :hash", ApiTokenEntity.class)
                 .setParameter("hash", keyHash)

@@ -1,5 +1,7 @@
 package io.turnstile.api.accounting;
 
+import io.turnstile.api.security.RequiresRole;
+import io.turnstile.org.ApiRole;
 import io.turnstile.accounting.AccountingSearchService;
 import io.turnstile.accounting.SessionQuery;
 import io.turnstile.platform.JsonText;
@@ -40,6 +42,7 @@ import java.time.Clock;
 @Tag(name = "Turnstile Accounting", description = "Turnstile extension: RADIUS accounting sessions (RFC 2866)")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresRole(ApiRole.READ)
 public class AccountingResource {
 
     @Inject

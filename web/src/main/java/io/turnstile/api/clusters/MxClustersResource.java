@@ -1,5 +1,7 @@
 package io.turnstile.api.clusters;
 
+import io.turnstile.api.security.RequiresRole;
+import io.turnstile.org.ApiRole;
 import io.turnstile.nas.MxClusterPage;
 import io.turnstile.nas.MxClusterService;
 import io.turnstile.platform.JsonText;
@@ -31,6 +33,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("orgs/{org_id}/mxclusters")
 @RequestScoped
+@RequiresRole(ApiRole.READ)
 @Produces(MediaType.APPLICATION_JSON)
 public class MxClustersResource {
 
@@ -50,6 +53,7 @@ public class MxClustersResource {
     }
 
     @POST
+    @RequiresRole(ApiRole.WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("org_id") String orgId, String body) {
         return json(MxClusterJson.toMap(clusters.create(orgId, JsonText.parseObject(body))));
@@ -62,6 +66,7 @@ public class MxClustersResource {
     }
 
     @PUT
+    @RequiresRole(ApiRole.WRITE)
     @Path("{mxcluster_id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("org_id") String orgId, @PathParam("mxcluster_id") String id, String body) {
@@ -69,6 +74,7 @@ public class MxClustersResource {
     }
 
     @DELETE
+    @RequiresRole(ApiRole.WRITE)
     @Path("{mxcluster_id}")
     public Response delete(@PathParam("org_id") String orgId, @PathParam("mxcluster_id") String id) {
         clusters.delete(orgId, id);

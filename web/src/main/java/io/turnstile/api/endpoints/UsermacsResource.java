@@ -1,5 +1,7 @@
 package io.turnstile.api.endpoints;
 
+import io.turnstile.api.security.RequiresRole;
+import io.turnstile.org.ApiRole;
 import io.turnstile.api.ApiError;
 import io.turnstile.endpoints.EndpointPage;
 import io.turnstile.endpoints.EndpointQuery;
@@ -32,6 +34,7 @@ import java.util.List;
  */
 @Path("/orgs/{org_id}/usermacs")
 @RequestScoped
+@RequiresRole(ApiRole.READ)
 @Produces(MediaType.APPLICATION_JSON)
 public class UsermacsResource {
 
@@ -42,6 +45,7 @@ public class UsermacsResource {
 
     /** createOrgUserMac. */
     @POST
+    @RequiresRole(ApiRole.WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     public UsermacJson create(@PathParam("org_id") String orgId, UsermacJson body) {
         return UsermacJson.of(service.create(orgId, UsermacJson.fields(body)));
@@ -49,6 +53,7 @@ public class UsermacsResource {
 
     /** updateOrgMultipleUserMacs: {@code [user_mac with id]} → {@code {"updated": [ids], "errors": [...]}}. */
     @PUT
+    @RequiresRole(ApiRole.WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     public UsermacsUpdateJson updateMany(@PathParam("org_id") String orgId, List<UsermacJson> body) {
         return UsermacsUpdateJson.of(service.updateMany(orgId, UsermacJson.fields(body)));
@@ -63,6 +68,7 @@ public class UsermacsResource {
 
     /** updateOrgUserMac: changes the fields the body carries, leaves the others. */
     @PUT
+    @RequiresRole(ApiRole.WRITE)
     @Path("{usermac_id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public UsermacJson update(@PathParam("org_id") String orgId, @PathParam("usermac_id") String id,
@@ -72,6 +78,7 @@ public class UsermacsResource {
 
     /** deleteOrgUserMac: 200 without a body. */
     @DELETE
+    @RequiresRole(ApiRole.WRITE)
     @Path("{usermac_id}")
     public Response delete(@PathParam("org_id") String orgId, @PathParam("usermac_id") String id) {
         service.delete(orgId, id);
@@ -80,6 +87,7 @@ public class UsermacsResource {
 
     /** deleteOrgMultipleUserMacs: {@code {"usermac_ids": [...]}}, 200 without a body. */
     @POST
+    @RequiresRole(ApiRole.WRITE)
     @Path("delete")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response deleteMany(@PathParam("org_id") String orgId, UsermacIdsJson body) {
@@ -107,6 +115,7 @@ public class UsermacsResource {
 
     /** importOrgUserMacs from a JSON array of usermacs. */
     @POST
+    @RequiresRole(ApiRole.WRITE)
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
     public UsermacImportJson importJson(@PathParam("org_id") String orgId, List<UsermacJson> body) {
@@ -119,6 +128,7 @@ public class UsermacsResource {
      * latter when the part is missing.
      */
     @POST
+    @RequiresRole(ApiRole.WRITE)
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public UsermacImportJson importMultipart(@PathParam("org_id") String orgId, List<EntityPart> parts)
@@ -133,6 +143,7 @@ public class UsermacsResource {
 
     /** importOrgUserMacs from a CSV body. */
     @POST
+    @RequiresRole(ApiRole.WRITE)
     @Path("import")
     @Consumes({CSV, "application/csv"})
     public UsermacImportJson importCsv(@PathParam("org_id") String orgId, InputStream body) {

@@ -1,5 +1,7 @@
 package io.turnstile.api.events;
 
+import io.turnstile.api.security.RequiresRole;
+import io.turnstile.org.ApiRole;
 import io.turnstile.events.NacEventSearchService;
 import io.turnstile.events.NacSearchQuery;
 import io.turnstile.platform.JsonText;
@@ -31,6 +33,7 @@ import java.time.Clock;
 @Path("orgs/{org_id}/nac_clients")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresRole(ApiRole.READ)
 public class NacClientsResource {
 
     @Inject

@@ -1,5 +1,7 @@
 package io.turnstile.api.pki;
 
+import io.turnstile.api.security.RequiresRole;
+import io.turnstile.org.ApiRole;
 import io.turnstile.api.ApiError;
 import io.turnstile.pki.OrgCertificateAuthority;
 import io.turnstile.pki.Pem;
@@ -34,6 +36,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/orgs/{org_id}/cert")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresRole(ApiRole.READ)
 public class OrgCertResource {
 
     @Inject
@@ -51,6 +54,7 @@ public class OrgCertResource {
 
     /** Turnstile extension: a client certificate from a CSR. */
     @POST
+    @RequiresRole(ApiRole.WRITE)
     @Path("issue_client")
     @Consumes(MediaType.APPLICATION_JSON)
     public IssuedClientCertificateJson issueClient(@PathParam("org_id") String orgId, IssueClientCertificateJson body) {

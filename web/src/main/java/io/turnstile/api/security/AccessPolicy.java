@@ -1,27 +1,26 @@
 package io.turnstile.api.security;
 
-import io.turnstile.org.ApiPrincipal;
+import io.turnstile.admin.Caller;
+import io.turnstile.org.ApiRole;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What an authenticated token may do, by request path (relative to {@code /api/v1}) and method:
+ * Whether an authenticated caller may perform an operation, from what the operation declares
+ * ({@link DeclaredAccess}) and the {@code org_id} of its path:
  * <ul>
- *   <li>{@code orgs/{org_id}/...}: the token must belong to that org (403 otherwise, also for the id in upper case,
- *       which no query would find; 404 if the org id is not a UUID);</li>
- *   <li>any method other than GET, HEAD and OPTIONS needs role admin or write (403 for read, helpdesk, installer);</li>
- *   <li>other paths ({@code self}, ...): any token. Site-scoped paths ({@code sites/{site_id}/...}) are not checked
- *       here, since sites are not stored yet: a resource serving one must check the site's org itself.</li>
+ *   <li>undeclared: refused (403), whoever asks: an operation someone forgot to annotate is closed, not open;</li>
+ *   <li>{@code org_id} not a UUID: 404; the caller has no role in that org: 403 (also for the id in upper case,
+ *       which no query would find);</li>
+ *   <li>a declared role: the caller's role in the org (or, for paths without {@code org_id}, in any org) must
+ *       satisfy it ({@link ApiRole#satisfies}), else 403.</li>
  * </ul>
  */
 public final class AccessPolicy {
 
     public static final String FORBIDDEN = "You do not have permission to perform this action.";
     public static final String NOT_FOUND = "Not found.";
-
-    static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -33,24 +32,24 @@ public final class AccessPolicy {
     private AccessPolicy() {
     }
 
-    public static Optional<Denial> check(ApiPrincipal principal, String method, String path) {
-        String p = path == null ? "" : path;
-        while (p.startsWith("/")) {
-            p = p.substring(1);
+    /** @param orgId the {@code org_id} path parameter, or null if the path has none */
+    public static Optional<Denial> check(Caller caller, DeclaredAccess declared, String orgId) {
+        if (declared.kind() == DeclaredAccess.Kind.UNDECLARED) {
+            return Optional.of(new Denial(403, FORBIDDEN));
         }
-        String[] segments = p.split("/", 3);
-        if (segments.length >= 2 && segments[0].equals("orgs") && !segments[1].isEmpty()) {
-            String orgId = segments[1];
+        if (orgId != null) {
             if (!UUID.matcher(orgId).matches()) {
                 return Optional.of(new Denial(404, NOT_FOUND));
             }
-            if (!orgId.equals(principal.orgId())) {
+            if (caller.roleIn(orgId).isEmpty()) {
                 return Optional.of(new Denial(403, FORBIDDEN));
             }
         }
-        if (!READ_METHODS.contains(method) && !principal.role().canWrite()) {
-            return Optional.of(new Denial(403, FORBIDDEN));
+        if (declared.kind() != DeclaredAccess.Kind.ROLE) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        boolean allowed = orgId != null ? caller.roleIn(orgId).orElseThrow().satisfies(declared.role())
+                : caller.hasAnywhere(declared.role());
+        return allowed ? Optional.empty() : Optional.of(new Denial(403, FORBIDDEN));
     }
 }

@@ -1,5 +1,7 @@
 package io.turnstile.api.settings;
 
+import io.turnstile.api.security.RequiresRole;
+import io.turnstile.org.ApiRole;
 import io.turnstile.org.SettingService;
 import io.turnstile.platform.JsonText;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("orgs/{org_id}/setting")
 @RequestScoped
+@RequiresRole(ApiRole.READ)
 @Produces(MediaType.APPLICATION_JSON)
 public class OrgSettingResource {
 
@@ -36,6 +39,7 @@ public class OrgSettingResource {
     }
 
     @PUT
+    @RequiresRole(ApiRole.WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("org_id") String orgId, String body) {
         return json(OrgSettingJson.toMap(settings.update(orgId, JsonText.parseObject(body))));

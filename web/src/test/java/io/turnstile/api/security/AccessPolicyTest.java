@@ -1,60 +1,94 @@
 package io.turnstile.api.security;
 
+import io.turnstile.admin.Caller;
 import io.turnstile.org.ApiPrincipal;
 import io.turnstile.org.ApiRole;
+import jakarta.annotation.security.PermitAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.Optional;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccessPolicyTest {
 
     static final String ORG = "a97c1b22-a4e9-411e-9bfd-d8695a0f9e61";
     static final String OTHER = "27547ac2-d114-4e04-beb1-f3f1e6e81ec6";
 
-    private static ApiPrincipal token(ApiRole role) {
-        return new ApiPrincipal("t1", ORG, role, "ci");
+    static final DeclaredAccess READ = new DeclaredAccess(DeclaredAccess.Kind.ROLE, ApiRole.READ);
+    static final DeclaredAccess WRITE = new DeclaredAccess(DeclaredAccess.Kind.ROLE, ApiRole.WRITE);
+    static final DeclaredAccess ADMIN = new DeclaredAccess(DeclaredAccess.Kind.ROLE, ApiRole.ADMIN);
+    static final DeclaredAccess SIGNED_IN = new DeclaredAccess(DeclaredAccess.Kind.AUTHENTICATED, null);
+
+    private static Caller token(ApiRole role) {
+        return Caller.of(new ApiPrincipal("t1", ORG, role, "ci"));
     }
 
-    private static int status(ApiRole role, String method, String path) {
-        return AccessPolicy.check(token(role), method, path).map(AccessPolicy.Denial::status).orElse(200);
-    }
-
-    @Test
-    void tokensReachTheirOwnOrgOnly() {
-        assertEquals(200, status(ApiRole.READ, "GET", "orgs/" + ORG + "/mxclusters"));
-        assertEquals(200, status(ApiRole.READ, "GET", "/orgs/" + ORG + "/setting"));
-        assertEquals(403, status(ApiRole.READ, "GET", "/orgs/" + ORG.toUpperCase() + "/setting"));
-        assertEquals(403, status(ApiRole.ADMIN, "GET", "orgs/" + OTHER + "/mxclusters"));
-        assertEquals(403, status(ApiRole.ADMIN, "GET", "orgs/" + OTHER));
-        assertEquals(404, status(ApiRole.ADMIN, "GET", "orgs/not-a-uuid/mxclusters"));
+    private static int status(Caller caller, DeclaredAccess declared, String orgId) {
+        return AccessPolicy.check(caller, declared, orgId).map(AccessPolicy.Denial::status).orElse(200);
     }
 
     @Test
-    void changesNeedAdminOrWrite() {
-        for (String m : new String[]{"POST", "PUT", "DELETE", "PATCH"}) {
-            assertEquals(200, status(ApiRole.ADMIN, m, "orgs/" + ORG + "/mxclusters"));
-            assertEquals(200, status(ApiRole.WRITE, m, "orgs/" + ORG + "/mxclusters"));
-            assertEquals(403, status(ApiRole.READ, m, "orgs/" + ORG + "/mxclusters"), m);
-            assertEquals(403, status(ApiRole.HELPDESK, m, "orgs/" + ORG + "/mxclusters"), m);
-            assertEquals(403, status(ApiRole.INSTALLER, m, "orgs/" + ORG + "/mxclusters"), m);
+    void callersReachTheirOwnOrgsOnly() {
+        assertEquals(200, status(token(ApiRole.READ), READ, ORG));
+        assertEquals(403, status(token(ApiRole.READ), READ, ORG.toUpperCase()));
+        assertEquals(403, status(token(ApiRole.ADMIN), READ, OTHER));
+        assertEquals(404, status(token(ApiRole.ADMIN), READ, "not-a-uuid"));
+        Caller admin = new Caller(Caller.Kind.ADMIN, "a1", "a@example.com", "A", Map.of(OTHER, ApiRole.ADMIN), null);
+        assertEquals(200, status(admin, ADMIN, OTHER));
+        assertEquals(403, status(admin, READ, ORG));
+    }
+
+    @Test
+    void theDeclaredLeastRoleDecides() {
+        assertEquals(200, status(token(ApiRole.WRITE), WRITE, ORG));
+        assertEquals(200, status(token(ApiRole.ADMIN), WRITE, ORG));
+        assertEquals(403, status(token(ApiRole.READ), WRITE, ORG));
+        assertEquals(403, status(token(ApiRole.HELPDESK), WRITE, ORG));
+        assertEquals(200, status(token(ApiRole.HELPDESK), READ, ORG));
+        assertEquals(403, status(token(ApiRole.INSTALLER), READ, ORG));
+        assertEquals(403, status(token(ApiRole.WRITE), ADMIN, ORG));
+        assertEquals(200, status(token(ApiRole.INSTALLER), SIGNED_IN, null));
+        // Without org_id in the path, a role in any org counts.
+        assertEquals(200, status(token(ApiRole.WRITE), WRITE, null));
+        assertEquals(403, status(token(ApiRole.READ), WRITE, null));
+    }
+
+    @Test
+    void anUndeclaredOperationIsClosedEvenToAdmins() {
+        assertEquals(403, status(token(ApiRole.ADMIN), DeclaredAccess.UNDECLARED, ORG));
+        assertEquals(403, status(token(ApiRole.ADMIN), DeclaredAccess.UNDECLARED, null));
+    }
+
+    @RequiresRole(ApiRole.READ)
+    static class Annotated {
+        @RequiresRole(ApiRole.ADMIN)
+        public void change() {
         }
-        assertEquals(200, status(ApiRole.HELPDESK, "HEAD", "orgs/" + ORG + "/mxclusters"));
-        assertEquals(200, status(ApiRole.HELPDESK, "OPTIONS", "orgs/" + ORG + "/mxclusters"));
+
+        public void look() {
+        }
+    }
+
+    static class Bare {
+        public void nothing() {
+        }
+
+        @PermitAll
+        public void open() {
+        }
+
+        @Authenticated
+        public void mine() {
+        }
     }
 
     @Test
-    void selfIsOpenToEveryToken() {
-        assertEquals(200, status(ApiRole.HELPDESK, "GET", "self"));
-        assertEquals(403, status(ApiRole.READ, "PUT", "self"));
-    }
-
-    @Test
-    void refusalsUseTheContractText() {
-        Optional<AccessPolicy.Denial> d = AccessPolicy.check(token(ApiRole.READ), "POST", "orgs/" + ORG + "/setting");
-        assertTrue(d.isPresent());
-        assertEquals("You do not have permission to perform this action.", d.get().detail());
+    void theMethodsDeclarationWinsOverItsClasses() throws Exception {
+        assertEquals(ADMIN, DeclaredAccess.of(Annotated.class.getMethod("change"), Annotated.class));
+        assertEquals(READ, DeclaredAccess.of(Annotated.class.getMethod("look"), Annotated.class));
+        assertEquals(DeclaredAccess.UNDECLARED, DeclaredAccess.of(Bare.class.getMethod("nothing"), Bare.class));
+        assertEquals(DeclaredAccess.Kind.PUBLIC, DeclaredAccess.of(Bare.class.getMethod("open"), Bare.class).kind());
+        assertEquals(SIGNED_IN, DeclaredAccess.of(Bare.class.getMethod("mine"), Bare.class));
     }
 }

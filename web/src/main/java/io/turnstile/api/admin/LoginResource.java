@@ -1,0 +1,90 @@
+package io.turnstile.api.admin;
+
+import io.turnstile.admin.AdminService;
+import io.turnstile.admin.SessionTicket;
+import io.turnstile.admin.SsoLoginUrls;
+import io.turnstile.api.ApiError;
+import io.turnstile.api.security.SessionCookies;
+import io.turnstile.platform.JsonText;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /login} (contract: login) and {@code POST /login/lookup} (lookup). A successful login sets a new
+ * session cookie and CSRF cookie ({@link SessionCookies}); the session the request carried, if any, is closed
+ * (rotation: a session id planted before login is worthless after it).
+ */
+@Path("login")
+@RequestScoped
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class LoginResource {
+
+    @Inject
+    AdminService admins;
+
+    @Inject
+    Instance<SsoLoginUrls> ssoUrls;
+
+    @Inject
+    Clock clock;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    /** login: {@code {email, password}} → 200 {@code {"email": ...}} with the cookies, or 400 {@code {"detail"}}. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response login(String body, @CookieParam(SessionCookies.SESSION) String previousSession) {
+        Map<String, Object> b = JsonText.parseObject(body);
+        String email = b.get("email") instanceof String s ? s : null;
+        String password = b.get("password") instanceof String s ? s : null;
+        if (email == null || password == null) {
+            throw ApiError.badRequest("email and password are required");
+        }
+        SessionTicket ticket = admins.login(email, password, previousSession);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("email", ticket.email());
+        out.put("two_factor_required", false);
+        out.put("two_factor_passed", false);
+        return Response.ok(JsonText.write(out), MediaType.APPLICATION_JSON_TYPE)
+                .cookie(SessionCookies.issue(ticket, servletRequest.isSecure(), clock)).build();
+    }
+
+    /**
+     * lookup: {@code {email}} → 200 {@code {"sso_url": ...}} where an SSO covers the email, 200 {@code {}} for a local
+     * admin, 404 if no admin has the email (as the contract says).
+     */
+    @POST
+    @Path("lookup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response lookup(String body) {
+        Map<String, Object> b = JsonText.parseObject(body);
+        if (!(b.get("email") instanceof String email) || email.isBlank()) {
+            throw ApiError.badRequest("email is required");
+        }
+        Optional<String> url = ssoUrls.isResolvable() ? ssoUrls.get().ssoUrlFor(email) : Optional.empty();
+        if (url.isEmpty() && admins.lookup(email).isEmpty()) {
+            throw ApiError.notFound("User does not exist");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        url.ifPresent(u -> out.put("sso_url", u));
+        return Response.ok(JsonText.write(out), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}
