@@ -1,0 +1,140 @@
+package io.turnstile.identity;
+
+import io.turnstile.events.NacEvent;
+import io.turnstile.events.NacEventPublisher;
+import io.turnstile.org.SettingService;
+import io.turnstile.platform.InvalidRequestException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * See {@link IdentityProviders}. Keeps one provider (and so one connection pool) per {@code sso} id, rebuilt when the
+ * entry's {@code modified} time changes; pools are closed when replaced and at shutdown.
+ */
+@ApplicationScoped
+public class IdentityProvidersBean implements IdentityProviders {
+
+    private static final Logger LOG = Logger.getLogger(IdentityProvidersBean.class.getName());
+
+    private record Built(long modified, IdentityProvider provider) {
+    }
+
+    @Inject
+    SettingService settings;
+
+    @Inject
+    SsoService ssos;
+
+    @Inject
+    @Any
+    Instance<IdentityProviderFactory> factories;
+
+    @Inject
+    GuardedIdentityCalls calls;
+
+    @Inject
+    NacEventPublisher events;
+
+    @Inject
+    Clock clock;
+
+    private final Map<String, Built> providers = new ConcurrentHashMap<>();
+
+    @Override
+    public IdpOutcome authenticate(IdpRequest request, String password) {
+        return call(IdpEvents.Operation.AUTHENTICATE, request,
+                p -> calls.authenticate(p, request.userName(), password));
+    }
+
+    @Override
+    public IdpOutcome lookup(IdpRequest request) {
+        return call(IdpEvents.Operation.LOOKUP, request, p -> calls.lookup(p, request.userName()));
+    }
+
+    private IdpOutcome call(IdpEvents.Operation op, IdpRequest request, Function<IdentityProvider, IdpResult> call) {
+        IdpOutcome outcome = resolve(request, call);
+        for (NacEvent e : IdpEvents.of(op, request, outcome, clock.instant())) {
+            events.publish(e);
+        }
+        return outcome;
+    }
+
+    private IdpOutcome resolve(IdpRequest request, Function<IdentityProvider, IdpResult> call) {
+        RealmMapping mapping;
+        try {
+            mapping = RealmMapping.parse(settings.get(request.orgId()).document());
+        } catch (InvalidRequestException e) {
+            LOG.warning("mist_nac.idps of org " + request.orgId() + " cannot be used: " + e.getMessage());
+            mapping = RealmMapping.NONE;
+        }
+        Optional<String> idpId = mapping.idpFor(request.userName());
+        if (idpId.isEmpty()) {
+            return new IdpOutcome(null, null, new IdpResult.NoIdentityProvider(
+                    "no IdP for realm " + RealmMapping.realmOf(request.userName()).orElse("(none)")
+                            + " and no default_idp_id"));
+        }
+        Optional<IdpConfig> config = ssos.idpConfig(request.orgId(), idpId.get());
+        if (config.isEmpty()) {
+            return new IdpOutcome(idpId.get(), null,
+                    new IdpResult.NoIdentityProvider("sso " + idpId.get() + " does not exist"));
+        }
+        IdpConfig c = config.get();
+        Optional<IdentityProvider> provider = provider(c);
+        if (provider.isEmpty()) {
+            return new IdpOutcome(c.id(), c.idpType(),
+                    new IdpResult.NoIdentityProvider("idp_type " + c.idpType() + " has no provider in Turnstile"));
+        }
+        IdpResult result;
+        try {
+            result = call.apply(provider.get());
+        } catch (TimeoutException e) {
+            result = new IdpResult.Unreachable("no answer within the IdP timeout");
+        } catch (BulkheadException e) {
+            result = new IdpResult.Unreachable("too many IdP requests waiting (bulkhead full)");
+        } catch (FaultToleranceException e) {
+            result = new IdpResult.Unreachable("IdP call refused: " + e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "IdP " + c.id() + " failed", e);
+            result = new IdpResult.Unreachable("IdP call failed: " + e.getClass().getSimpleName());
+        }
+        return new IdpOutcome(c.id(), c.idpType(), result);
+    }
+
+    private Optional<IdentityProvider> provider(IdpConfig c) {
+        Built built = providers.compute(c.id(), (id, old) -> {
+            if (old != null && old.modified() == c.modified()) {
+                return old;
+            }
+            if (old != null) {
+                old.provider().close();
+            }
+            for (IdentityProviderFactory f : factories) {
+                if (f.idpType().equals(c.idpType())) {
+                    return new Built(c.modified(), f.create(c));
+                }
+            }
+            return null;
+        });
+        return built == null ? Optional.empty() : Optional.of(built.provider());
+    }
+
+    @PreDestroy
+    void closeAll() {
+        providers.values().forEach(b -> b.provider().close());
+        providers.clear();
+    }
+}
