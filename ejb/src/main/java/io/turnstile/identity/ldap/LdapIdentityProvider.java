@@ -80,7 +80,8 @@ public final class LdapIdentityProvider implements IdentityProvider {
         this.timeouts = timeouts;
         SSLSocketFactory sockets;
         try {
-            sockets = new SSLUtil(keyManagers(settings), trustManagers(settings)).createSSLSocketFactory();
+            sockets = new HandshakeTimeoutSocketFactory(new SSLUtil(keyManagers(settings), trustManagers(settings))
+                    .createSSLSocketFactory(), timeouts.connectMillis());
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("TLS context for the LDAP servers cannot be made", e);
         }
