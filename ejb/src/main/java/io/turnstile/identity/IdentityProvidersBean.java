@@ -14,24 +14,18 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * See {@link IdentityProviders}. Keeps one provider (and so one connection pool) per {@code sso} id, rebuilt when the
- * entry's {@code modified} time changes; pools are closed when replaced and at shutdown.
+ * See {@link IdentityProviders}. Providers are kept in a {@link ProviderCache} and closed at shutdown.
  */
 @ApplicationScoped
 public class IdentityProvidersBean implements IdentityProviders {
 
     private static final Logger LOG = Logger.getLogger(IdentityProvidersBean.class.getName());
-
-    private record Built(long modified, IdentityProvider provider) {
-    }
 
     @Inject
     SettingService settings;
@@ -52,7 +46,7 @@ public class IdentityProvidersBean implements IdentityProviders {
     @Inject
     Clock clock;
 
-    private final Map<String, Built> providers = new ConcurrentHashMap<>();
+    private final ProviderCache providers = new ProviderCache();
 
     @Override
     public IdpOutcome authenticate(IdpRequest request, String password) {
@@ -93,7 +87,7 @@ public class IdentityProvidersBean implements IdentityProviders {
                     new IdpResult.NoIdentityProvider("sso " + idpId.get() + " does not exist"));
         }
         IdpConfig c = config.get();
-        Optional<IdentityProvider> provider = provider(c);
+        Optional<IdentityProvider> provider = providers.provider(c, factories());
         if (provider.isEmpty()) {
             return new IdpOutcome(c.id(), c.idpType(),
                     new IdpResult.NoIdentityProvider("idp_type " + c.idpType() + " has no provider in Turnstile"));
@@ -114,27 +108,13 @@ public class IdentityProvidersBean implements IdentityProviders {
         return new IdpOutcome(c.id(), c.idpType(), result);
     }
 
-    private Optional<IdentityProvider> provider(IdpConfig c) {
-        Built built = providers.compute(c.id(), (id, old) -> {
-            if (old != null && old.modified() == c.modified()) {
-                return old;
-            }
-            if (old != null) {
-                old.provider().close();
-            }
-            for (IdentityProviderFactory f : factories) {
-                if (f.idpType().equals(c.idpType())) {
-                    return new Built(c.modified(), f.create(c));
-                }
-            }
-            return null;
-        });
-        return built == null ? Optional.empty() : Optional.of(built.provider());
+    /** The factories of the deployment (a seam for tests). */
+    Iterable<IdentityProviderFactory> factories() {
+        return factories;
     }
 
     @PreDestroy
     void closeAll() {
-        providers.values().forEach(b -> b.provider().close());
-        providers.clear();
+        providers.close();
     }
 }
