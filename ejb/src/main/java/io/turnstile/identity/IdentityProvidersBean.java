@@ -3,7 +3,6 @@ package io.turnstile.identity;
 import io.turnstile.events.NacEvent;
 import io.turnstile.events.NacEventPublisher;
 import io.turnstile.org.SettingService;
-import io.turnstile.platform.InvalidRequestException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -71,7 +70,7 @@ public class IdentityProvidersBean implements IdentityProviders {
         RealmMapping mapping;
         try {
             mapping = RealmMapping.parse(settings.get(request.orgId()).document());
-        } catch (InvalidRequestException e) {
+        } catch (RuntimeException e) {
             LOG.warning("mist_nac.idps of org " + request.orgId() + " cannot be used: " + e.getMessage());
             mapping = RealmMapping.NONE;
         }
@@ -87,7 +86,15 @@ public class IdentityProvidersBean implements IdentityProviders {
                     new IdpResult.NoIdentityProvider("sso " + idpId.get() + " does not exist"));
         }
         IdpConfig c = config.get();
-        Optional<IdentityProvider> provider = providers.provider(c, factories());
+        Optional<IdentityProvider> provider;
+        try {
+            provider = providers.provider(c, factories());
+        } catch (RuntimeException e) {
+            // e.g. an entry stored before a stricter check: report it, never fail the RADIUS request
+            LOG.warning("sso " + c.id() + " cannot be used: " + e.getMessage());
+            return new IdpOutcome(c.id(), c.idpType(),
+                    new IdpResult.NoIdentityProvider("the configuration of sso " + c.id() + " cannot be used"));
+        }
         if (provider.isEmpty()) {
             return new IdpOutcome(c.id(), c.idpType(),
                     new IdpResult.NoIdentityProvider("idp_type " + c.idpType() + " has no provider in Turnstile"));

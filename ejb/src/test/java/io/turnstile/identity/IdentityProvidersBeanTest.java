@@ -80,6 +80,9 @@ class IdentityProvidersBeanTest {
 
             @Override
             public IdentityProvider create(IdpConfig config) {
+                if (config.fields().containsKey("broken")) {
+                    throw new io.turnstile.platform.InvalidRequestException("ldap_cacerts is required");
+                }
                 FakeProvider p = new FakeProvider(config);
                 built.add(p);
                 return p;
@@ -144,6 +147,7 @@ class IdentityProvidersBeanTest {
         configs.put("corp", new IdpConfig("corp", ORG, "corp", "ldap", Map.of(), 1));
         configs.put("fallback", new IdpConfig("fallback", ORG, "fallback", "ldap", Map.of(), 1));
         configs.put("cloud", new IdpConfig("cloud", ORG, "cloud", "oauth", Map.of(), 1));
+        configs.put("broken", new IdpConfig("broken", ORG, "broken", "ldap", Map.of("broken", true), 1));
         setting = Map.of("mist_nac", Map.of("idps", List.of(Map.of("id", "corp", "user_realms",
                 List.of("corp.example")), Map.of("id", "cloud", "user_realms", List.of("cloud.example"))),
                 "default_idp_id", "fallback"));
@@ -182,6 +186,11 @@ class IdentityProvidersBeanTest {
         // a type without a provider in Turnstile yet
         assertInstanceOf(IdpResult.NoIdentityProvider.class,
                 bean.lookup(IdpRequest.of(ORG, "a@cloud.example")).result());
+        // a stored entry its factory cannot use fails the lookup, not the caller
+        setting = Map.of("mist_nac", Map.of("default_idp_id", "broken"));
+        IdpOutcome broken = bean.authenticate(IdpRequest.of(ORG, "a@broken.example"), "pw");
+        assertEquals("broken", broken.idpId());
+        assertInstanceOf(IdpResult.NoIdentityProvider.class, broken.result());
         assertTrue(built.isEmpty());
     }
 

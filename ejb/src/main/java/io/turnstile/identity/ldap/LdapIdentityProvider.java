@@ -63,6 +63,8 @@ public final class LdapIdentityProvider implements IdentityProvider {
     /** Most groups collected for one user (nested resolution included): a bound on a hostile or cyclic directory. */
     static final int MAX_GROUPS = 1000;
 
+    static final long MAX_CONNECTION_AGE_MILLIS = 300_000;
+
     /** Entry attributes a result carries besides the groups. */
     static final List<String> RESULT_ATTRIBUTES = List.of("cn", "uid", "mail", "userPrincipalName",
             "sAMAccountName", "displayName");
@@ -272,6 +274,9 @@ public final class LdapIdentityProvider implements IdentityProvider {
             p.setMaxWaitTimeMillis(timeouts.responseMillis());
             p.setRetryFailedOperationsDueToInvalidConnections(true);
             p.setConnectionPoolName("turnstile-ldap");
+            // failover only chooses a server for new connections: renewing them now and then brings the pool back
+            // to the first server once it is up again
+            p.setMaxConnectionAgeMillis(MAX_CONNECTION_AGE_MILLIS);
             pool = p;
         }
         return pool;
