@@ -5,6 +5,8 @@ import io.turnstile.events.NacEventPublisher;
 import io.turnstile.org.SettingService;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -118,6 +120,11 @@ public class IdentityProvidersBean implements IdentityProviders {
     /** The factories of the deployment (a seam for tests). */
     Iterable<IdentityProviderFactory> factories() {
         return factories;
+    }
+
+    /** A deleted entry's pool would otherwise stay open until shutdown; a changed one is rebuilt on next use. */
+    void ssoChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SsoChanged changed) {
+        providers.evict(changed.ssoId());
     }
 
     @PreDestroy

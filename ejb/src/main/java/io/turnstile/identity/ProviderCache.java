@@ -34,6 +34,14 @@ final class ProviderCache implements AutoCloseable {
         return built == null ? Optional.empty() : Optional.of(built.provider());
     }
 
+    /** Closes and forgets the provider of this entry, if any (the entry changed or was deleted). */
+    void evict(String ssoId) {
+        Built old = providers.remove(ssoId);
+        if (old != null) {
+            old.provider().close();
+        }
+    }
+
     @Override
     public void close() {
         providers.values().forEach(b -> b.provider().close());

@@ -10,6 +10,7 @@ import io.turnstile.platform.SecretBox;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -48,6 +49,9 @@ public class SsoServiceBean implements SsoService {
     @Any
     Instance<IdentityProviderFactory> factories;
 
+    @Inject
+    Event<SsoChanged> changed;
+
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public SsoPage list(String orgId, int limit, int page) {
@@ -83,6 +87,7 @@ public class SsoServiceBean implements SsoService {
         Map<String, Object> fields = validated(opened(entity), body);
         // strictly increasing, so a provider cached for the previous version is always rebuilt
         store(entity, fields, Math.max(clock.millis(), entity.getModified() + 1));
+        changed.fire(new SsoChanged(orgId, ssoId));
         return masked(entity);
     }
 
@@ -90,6 +95,7 @@ public class SsoServiceBean implements SsoService {
     public void delete(String orgId, String ssoId) {
         SsoRepository repo = new SsoRepository(em);
         repo.delete(find(repo, orgId, ssoId));
+        changed.fire(new SsoChanged(orgId, ssoId));
     }
 
     @Override

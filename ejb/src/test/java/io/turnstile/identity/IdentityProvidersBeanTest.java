@@ -206,8 +206,12 @@ class IdentityProvidersBeanTest {
         assertNotSame(built.get(0), built.get(1));
         bean.lookup(IdpRequest.of(ORG, "d@corp.example"));
         assertSame(built.get(1), built.get(built.size() - 1));
+        bean.ssoChanged(new SsoChanged(ORG, "corp"));
+        assertTrue(built.get(1).closed, "a deleted or changed entry's provider is closed at once");
+        bean.lookup(IdpRequest.of(ORG, "e@corp.example"));
+        assertEquals(3, built.size());
         bean.closeAll();
-        assertTrue(built.get(1).closed);
+        assertTrue(built.get(2).closed);
     }
 
     @Test
