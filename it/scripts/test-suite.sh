@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as `./turnstile test` runs it (and CI through .ci/run):
-#   1. installs the Debian packages the tests drive (radclient, radsecproxy, eapol_test, PostgreSQL, FreeRADIUS)
+#   1. installs the Debian packages the tests drive (radclient, radsecproxy, eapol_test, PostgreSQL, FreeRADIUS,
+#      slapd + ldap-utils: the LDAP ITs run their own slapd through it/scripts/slapd.sh, never the system service)
 #   2. builds everything and runs the unit tests (mvn install)
 #   3. starts Turnstile on embedded H2 with test ports, runs the integration tests (it/, real radclient), stops it
 #   4. starts a private PostgreSQL cluster, runs the same integration tests against Turnstile on PostgreSQL, stops both
@@ -36,6 +37,8 @@ install_packages() {
   command -v freeradius >/dev/null || need+=(freeradius)
   command -v openssl >/dev/null || need+=(openssl)
   command -v curl >/dev/null || need+=(curl)
+  [ -x /usr/sbin/slapd ] || need+=(slapd)
+  command -v ldapadd >/dev/null || need+=(ldap-utils)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
   if [ ${#need[@]} -gt 0 ]; then
     log "installing Debian packages: ${need[*]}"

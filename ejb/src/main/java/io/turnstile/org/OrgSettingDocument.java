@@ -1,5 +1,6 @@
 package io.turnstile.org;
 
+import io.turnstile.identity.RealmMapping;
 import io.turnstile.platform.InvalidRequestException;
 
 import java.security.cert.X509Certificate;
@@ -50,6 +51,8 @@ public final class OrgSettingDocument {
 
     public static void validate(Map<String, Object> document) {
         radsecCas(document);
+        // mist_nac.idps / default_idp_id: realm -> identity provider (contract: org_setting_mist_nac)
+        RealmMapping.parse(document);
     }
 
     /** The parsed {@code radsec.cacerts}; empty if not set. */
