@@ -7,9 +7,7 @@ import java.security.PublicKey;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertStore;
 import java.security.cert.CertificateFactory;
-import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
 import java.security.cert.TrustAnchor;
@@ -89,18 +87,11 @@ public final class ClientCertificateValidator {
             CertPath certPath = cf.generateCertPath(path);
             PKIXParameters params = new PKIXParameters(anchors);
             params.setDate(Date.from(now));
-            if (crls != null && !crls.isEmpty()) {
-                params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(crls)));
-                params.setRevocationEnabled(true);
-            } else {
-                params.setRevocationEnabled(false);
-            }
+            // Revocation is checked below against the CRLs the organisation has; PKIX's own checker would refuse
+            // every certificate of a CA without a CRL ("revocation status unknown").
+            params.setRevocationEnabled(false);
             CertPathValidator.getInstance("PKIX").validate(certPath, params);
         } catch (CertPathValidatorException e) {
-            if (e.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
-                return new CertificateValidation(CertificateValidation.Outcome.REVOKED,
-                        "client certificate is revoked", facts);
-            }
             if (e.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
                 return new CertificateValidation(CertificateValidation.Outcome.EXPIRED,
                         "a certificate of the client's chain has expired", facts);
@@ -112,7 +103,50 @@ public final class ClientCertificateValidator {
         } catch (GeneralSecurityException e) {
             return invalid("client certificate chain cannot be checked: " + e.getMessage(), facts);
         }
+        String revoked = revocation(chain, trustedCas, crls, now);
+        if (revoked != null) {
+            return new CertificateValidation(CertificateValidation.Outcome.REVOKED, revoked, facts);
+        }
         return new CertificateValidation(CertificateValidation.Outcome.VALID, "client certificate is valid", facts);
+    }
+
+    /**
+     * RFC 5280 §6.3, for the CRLs at hand: a certificate of the chain is revoked if a CRL of its issuer, signed by
+     * that issuer's key, lists its serial. A CRL past its nextUpdate still counts (a revocation does not lapse).
+     */
+    static String revocation(List<X509Certificate> chain, List<X509Certificate> trustedCas, List<X509CRL> crls,
+                             Instant now) {
+        if (crls == null || crls.isEmpty()) {
+            return null;
+        }
+        List<X509Certificate> issuers = new ArrayList<>(chain);
+        issuers.addAll(trustedCas);
+        for (X509Certificate c : chain) {
+            for (X509CRL crl : crls) {
+                if (!crl.getIssuerX500Principal().equals(c.getIssuerX500Principal()) || !crl.isRevoked(c)) {
+                    continue;
+                }
+                for (X509Certificate issuer : issuers) {
+                    if (issuer.getSubjectX500Principal().equals(crl.getIssuerX500Principal()) && signedBy(crl, issuer)) {
+                        var entry = crl.getRevokedCertificate(c);
+                        if (entry.getRevocationDate() == null || !entry.getRevocationDate().toInstant().isAfter(now)) {
+                            return "certificate " + c.getSerialNumber().toString(16) + " (" + name(c)
+                                    + ") is revoked by the CRL of " + crl.getIssuerX500Principal().getName();
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean signedBy(X509CRL crl, X509Certificate issuer) {
+        try {
+            crl.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     private static CertificateValidation invalid(String reason, CertificateFacts facts) {

@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 
 /**
  * {@link EapServerTrust} from the organisation PKI: the org's server key and chain, and as client CAs the org CA plus
- * the PEM list {@code mist_nac.cacerts} of the org setting. Kept per organisation for {@link #REFRESH_MILLIS} (an
+ * the PEM list {@code mist_nac.cacerts} of the org setting, and the uploaded CRLs. Kept per organisation for {@link #REFRESH_MILLIS} (an
  * EAP handshake must not cost database reads), dropped when the PKI announces a change.
  */
 @ApplicationScoped
@@ -37,6 +37,9 @@ public class EapServerTrustBean implements EapServerTrust {
 
     @Inject
     SettingService settings;
+
+    @Inject
+    NacCrlService crls;
 
     @Inject
     Clock clock;
@@ -65,7 +68,7 @@ public class EapServerTrustBean implements EapServerTrust {
             List<X509Certificate> cas = new ArrayList<>();
             cas.add(authority.caCertificate(orgId));
             cas.addAll(nacCas(settings.get(orgId), orgId));
-            return new Entry(Optional.of(new EapTlsCredentials(server, cas, List.of())), now + REFRESH_MILLIS);
+            return new Entry(Optional.of(new EapTlsCredentials(server, cas, crls.crls(orgId))), now + REFRESH_MILLIS);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "EAP server credentials of organisation " + orgId + " cannot be loaded", e);
             return new Entry(Optional.empty(), now + 5_000);

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * (through radsecproxy), TLS 1.2 (RFC 5216) and TLS 1.3 (RFC 9190). Each success checks that the MS-MPPE keys of the
  * Access-Accept, decrypted with the shared secret, equal the MSK eapol_test derived itself ("MPPE keys OK"). The
  * client certificate comes from the org CA through {@code POST /cert/issue_client}; the refused ones are made with
- * openssl: expired, from an untrusted CA, with a 1024-bit key. Each outcome is checked as its NAC event.
+ * openssl: expired, from an untrusted CA, with a 1024-bit key, revoked by an uploaded CRL. Each outcome is checked as its NAC event.
  */
 class EapTlsIT {
 
@@ -171,6 +171,48 @@ class EapTlsIT {
         assertEquals("eap-it-expired", e.getString("cert_cn"));
         assertEquals("NAC Client Certificate Expired", e.getString("text"));
         waitForEvent("02:00:00:e1:00:e1", "NAC_CLIENT_DENY");
+    }
+
+    /**
+     * A certificate the partner CA revoked: accepted until the org uploads the CRL (contract: importOrgNacCrl),
+     * rejected after, with the NAC_CLIENT_CERT_REVOKED event.
+     */
+    @Test
+    void certificateRevokedByAnUploadedCrlIsRejected() throws Exception {
+        openssl("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", p("revoked.key"), "-out", p("revoked.csr"),
+                "-subj", "/CN=eap-it-revoked");
+        openssl("ca", "-batch", "-config", p("ca.cnf"), "-in", p("revoked.csr"), "-out", p("revoked.pem"),
+                "-days", "30", "-notext");
+        var before = eapTls(TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, "02:00:00:e1:00:e4", "revoked",
+                false);
+        assertTrue(before.succeeded(), "the partner CA is trusted: " + before.output());
+
+        openssl("ca", "-batch", "-config", p("ca.cnf"), "-revoke", p("revoked.pem"), "-crl_reason", "keyCompromise");
+        openssl("ca", "-batch", "-config", p("ca.cnf"), "-gencrl", "-crldays", "7", "-out", p("partner.crl"));
+        String boundary = "----turnstile-it-crl";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"partner.crl\"\r\n"
+                + "Content-Type: application/pkix-crl\r\n\r\n" + Files.readString(dir.resolve("partner.crl"))
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"json\"\r\n\r\n"
+                + "{\"name\": \"EAP IT Partner CA\"}\r\n--" + boundary + "--\r\n";
+        var uploaded = TurnstileUnderTest.call("POST", "/api/v1/orgs/" + org + "/setting/mist_nac_crls",
+                TurnstileUnderTest.TOKEN, "multipart/form-data; boundary=" + boundary, body);
+        assertEquals(200, uploaded.status(), uploaded.body());
+        String crlId = uploaded.json().getString("id");
+        assertEquals("EAP IT Partner CA", uploaded.json().getString("name"));
+        var listed = get("/api/v1/orgs/" + org + "/setting/mist_nac_crls");
+        assertTrue(listed.body().contains(crlId), listed.body());
+        try {
+            var r = eapTls(TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, "02:00:00:e1:00:e5", "revoked",
+                    false);
+            assertFalse(r.succeeded(), r.output());
+            assertTrue(r.rejected(), r.output());
+            JsonObject e = waitForEvent("02:00:00:e1:00:e5", "NAC_CLIENT_CERT_REVOKED");
+            assertEquals("eap-it-revoked", e.getString("cert_cn"));
+            assertEquals("NAC Client Cert Revoked", e.getString("text"));
+        } finally {
+            assertEquals(200, TurnstileUnderTest.delete("/api/v1/orgs/" + org + "/setting/mist_nac_crls/" + crlId)
+                    .status());
+        }
     }
 
     @Test
