@@ -28,6 +28,11 @@ public class EndpointAccessPolicy implements AccessPolicy {
 
     @Override
     public PolicyDecision decide(AccessRequestFacts facts) {
+        if (facts.authType() != AuthType.MAB && facts.certificate() != null) {
+            // The EAP method only reports a certificate it validated (chain, dates, key, clientAuth).
+            return new PolicyDecision(true, null, null, null, null, "client certificate validated", null, null, null,
+                    java.util.List.of());
+        }
         if (facts.authType() != AuthType.MAB) {
             return PolicyDecision.deny("authentication type " + facts.authType().contractName() + " is not supported yet");
         }

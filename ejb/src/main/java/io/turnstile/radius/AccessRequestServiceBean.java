@@ -1,5 +1,8 @@
 package io.turnstile.radius;
 
+import io.turnstile.eap.EapOutcome;
+import io.turnstile.eap.EapRadius;
+import io.turnstile.eap.EapService;
 import io.turnstile.events.NacEvent;
 import io.turnstile.events.NacEventPublisher;
 import io.turnstile.policy.AccessPolicy;
@@ -22,6 +25,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryType;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -51,6 +55,12 @@ public class AccessRequestServiceBean implements AccessRequestService {
     Clock clock;
 
     @Inject
+    EapService eap;
+
+    @Inject
+    SecureRandom random;
+
+    @Inject
     @RegistryType(type = MetricRegistry.Type.APPLICATION)
     MetricRegistry metrics;
 
@@ -73,10 +83,24 @@ public class AccessRequestServiceBean implements AccessRequestService {
                 request.source().getAddress());
         PolicyDecision decision;
         AccessRequestFacts facts = read.orElse(null);
+        EapOutcome.Finished eapEnd = null;
         if (facts == null) {
             decision = PolicyDecision.deny("neither EAP nor MAC authentication bypass (password logins need EAP-TTLS)");
         } else if (packet.first(Rfc2869.EAP_MESSAGE).isPresent()) {
-            decision = PolicyDecision.deny("EAP is not supported by this version");
+            // EAP (RFC 3579): continue the conversation, or take its result to policy.
+            EapOutcome outcome = eap.handle(request);
+            if (outcome instanceof EapOutcome.Challenge challenge) {
+                return EapRadius.challenge(challenge);
+            }
+            if (outcome instanceof EapOutcome.Discard discard) {
+                return RadiusReply.discard(discard.reason());
+            }
+            eapEnd = (EapOutcome.Finished) outcome;
+            facts = EapRadius.facts(facts, eapEnd);
+            if (eapEnd.result().certificate() != null) {
+                events.publish(EapRadius.certificateEvent(request, facts, eapEnd, eapEnd.result().certificate()));
+            }
+            decision = eapEnd.success() ? policy.decide(facts) : PolicyDecision.deny(eapEnd.reason());
         } else {
             decision = policy.decide(facts);
         }
@@ -84,10 +108,14 @@ public class AccessRequestServiceBean implements AccessRequestService {
         List<RadiusAttribute> attributes;
         if (decision.allow()) {
             attributes = ReplyRenderer.acceptAttributes(decision, request.client().vendor());
+            if (eapEnd != null) {
+                attributes = new java.util.ArrayList<>(attributes);
+                attributes.addAll(EapRadius.acceptAttributes(eapEnd, request, random));
+            }
             reply = RadiusReply.of(Rfc2865.ACCESS_ACCEPT, attributes);
             accepts.inc();
         } else {
-            attributes = eapFailure(packet);
+            attributes = eapEnd != null ? EapRadius.rejectAttributes(eapEnd) : eapFailure(packet);
             reply = RadiusReply.of(Rfc2865.ACCESS_REJECT, attributes);
             rejects.inc();
         }
@@ -113,11 +141,16 @@ public class AccessRequestServiceBean implements AccessRequestService {
         Map<String, Object> extra = new HashMap<>();
         extra.put("nas_identifier", packet.string(Rfc2865.NAS_IDENTIFIER).orElse(null));
         extra.put("transport", request.transport().name().toLowerCase());
+        if (facts != null && facts.certificate() != null) {
+            extra.putAll(EapRadius.certificateFields(facts.certificate()));
+        }
         extra.values().removeIf(java.util.Objects::isNull);
         String mac = facts != null && facts.mac() != null ? facts.mac().compact() : null;
         return new NacEvent(UUID.randomUUID().toString(), request.client().orgId(), request.client().siteId(),
                 request.receivedAt(), decision.allow() ? PERMIT : DENY, mac,
-                decision.userName() != null ? decision.userName() : packet.string(Rfc2865.USER_NAME).orElse(null),
+                decision.userName() != null ? decision.userName()
+                        : facts != null && facts.innerIdentity() != null ? facts.innerIdentity()
+                        : packet.string(Rfc2865.USER_NAME).orElse(null),
                 facts == null ? null : facts.authType().contractName(),
                 facts == null ? null : facts.portType().contractName(),
                 facts == null ? request.source().getAddress().getHostAddress() : facts.nasIp(),

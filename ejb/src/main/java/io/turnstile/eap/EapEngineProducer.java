@@ -1,0 +1,67 @@
+package io.turnstile.eap;
+
+import io.turnstile.eap.tls.EapTlsMethod;
+import io.turnstile.eap.tls.EapTlsSettings;
+import io.turnstile.pki.EapServerTrust;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The node's one {@link EapEngine} (it holds the conversations, so there is exactly one), configured from
+ * MicroProfile Config:
+ * <ul>
+ *   <li>{@code turnstile.eap.idle-timeout-seconds} (60): a conversation not continued within it is dropped</li>
+ *   <li>{@code turnstile.eap.max-conversations-per-nas} (2000) and {@code turnstile.eap.max-conversations} (20000)</li>
+ *   <li>{@code turnstile.eap.tls.min-version} ("1.2" or "1.3") and {@code turnstile.eap.tls.fragment-size} (1300)</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class EapEngineProducer {
+
+    @Inject
+    @ConfigProperty(name = "turnstile.eap.idle-timeout-seconds", defaultValue = "60")
+    int idleTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "turnstile.eap.max-conversations-per-nas", defaultValue = "2000")
+    int maxPerNas;
+
+    @Inject
+    @ConfigProperty(name = "turnstile.eap.max-conversations", defaultValue = "20000")
+    int maxTotal;
+
+    @Inject
+    @ConfigProperty(name = "turnstile.eap.tls.min-version", defaultValue = "1.2")
+    String minimumTlsVersion;
+
+    @Inject
+    @ConfigProperty(name = "turnstile.eap.tls.fragment-size", defaultValue = "1300")
+    int fragmentSize;
+
+    @Inject
+    EapServerTrust trust;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SecureRandom random;
+
+    @Produces
+    @Singleton
+    EapEngine engine() {
+        EapTlsSettings tls = new EapTlsSettings(minimumTlsVersion, fragmentSize,
+                EapTlsSettings.DEFAULTS.maxMessageLength());
+        EapServerTrust t = trust;
+        return new EapEngine(List.of(new EapTlsMethod(t::credentials, tls, random, clock)),
+                new EapConversationTable(maxPerNas, maxTotal, Duration.ofSeconds(idleTimeoutSeconds), clock), random);
+    }
+}

@@ -1,0 +1,10 @@
+package io.turnstile.eap;
+
+/**
+ * Who a conversation is with, as far as the method needs to know.
+ *
+ * @param orgId    organisation of the NAS (its PKI and trusted CAs apply)
+ * @param identity the EAP-Response/Identity the peer gave (RFC 3748 §5.1); may be anonymous, never trusted for policy
+ */
+public record EapPeer(String orgId, String identity) {
+}

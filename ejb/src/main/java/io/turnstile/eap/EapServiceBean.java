@@ -1,0 +1,32 @@
+package io.turnstile.eap;
+
+import io.turnstile.radius.api.RadiusRequest;
+import io.turnstile.radius.codec.Rfc2865;
+import io.turnstile.radius.codec.Rfc3579;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/** Translates an Access-Request into the engine's terms: joined EAP-Message, State, and which client it came through. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class EapServiceBean implements EapService {
+
+    @Inject
+    EapEngine engine;
+
+    @Override
+    public EapOutcome handle(RadiusRequest request) {
+        var packet = request.packet();
+        if (!Rfc3579.eapMessagesConsecutive(packet)) {
+            // RFC 3579 §3.1: EAP-Message attributes MUST be consecutive; otherwise the packet is malformed.
+            return new EapOutcome.Discard("EAP-Message attributes are not consecutive");
+        }
+        byte[] eap = Rfc3579.joinEapMessage(packet).orElse(new byte[0]);
+        byte[] state = packet.first(Rfc2865.STATE).map(a -> a.value()).orElse(null);
+        var client = request.client();
+        String nasKey = client.orgId() + "/" + client.clusterId() + "/" + client.match();
+        return engine.handle(nasKey, client.orgId(), eap, state);
+    }
+}

@@ -1,0 +1,54 @@
+package io.turnstile.eap;
+
+import io.turnstile.pki.CertificateValidation;
+import io.turnstile.policy.AuthType;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a method learnt. {@link #toString()} never shows the keys.
+ *
+ * @param authType    the method, as the contract names it
+ * @param identity    the authenticated identity (certificate UPN/email/CN), or null
+ * @param certificate the client certificate check, or null if none was presented
+ * @param msk         Master Session Key (64 octets, RFC 5247 §1.2), empty on failure
+ * @param tlsVersion  negotiated TLS version ("TLSv1.2", "TLSv1.3"), or null
+ */
+public record MethodResult(AuthType authType, String identity, CertificateValidation certificate, byte[] msk,
+                           String tlsVersion) {
+
+    public MethodResult {
+        msk = msk == null ? new byte[0] : msk.clone();
+    }
+
+    public static MethodResult nothing(AuthType authType) {
+        return new MethodResult(authType, null, null, null, null);
+    }
+
+    @Override
+    public byte[] msk() {
+        return msk.clone();
+    }
+
+    public Optional<CertificateValidation> certificateCheck() {
+        return Optional.ofNullable(certificate);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MethodResult r && r.authType == authType && java.util.Objects.equals(r.identity, identity)
+                && java.util.Objects.equals(r.certificate, certificate) && Arrays.equals(r.msk, msk);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(authType, identity, certificate);
+    }
+
+    @Override
+    public String toString() {
+        return "MethodResult[authType=" + authType + ", identity=" + identity + ", certificate=" + certificate
+                + ", msk=<" + msk.length + " octets>, tlsVersion=" + tlsVersion + "]";
+    }
+}

@@ -1,0 +1,83 @@
+package io.turnstile.eap.tls;
+
+import io.turnstile.eap.EapMethod;
+import io.turnstile.eap.EapMethodSession;
+import io.turnstile.eap.EapPeer;
+import io.turnstile.eap.MethodResult;
+import io.turnstile.eap.MethodStep;
+import io.turnstile.eap.Rfc3748;
+import io.turnstile.pki.EapTlsCredentials;
+import io.turnstile.policy.AuthType;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.TlsServerProtocol;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** EAP-TLS (type 13): RFC 5216 over TLS 1.2, RFC 9190 over TLS 1.3. */
+public final class EapTlsMethod implements EapMethod {
+
+    private final Function<String, Optional<EapTlsCredentials>> credentials;
+    private final EapTlsSettings settings;
+    private final JcaTlsCrypto crypto;
+    private final Clock clock;
+
+    /**
+     * @param credentials the organisation's server key and trusted client CAs, by org id
+     */
+    public EapTlsMethod(Function<String, Optional<EapTlsCredentials>> credentials, EapTlsSettings settings,
+                        SecureRandom random, Clock clock) {
+        this.credentials = credentials;
+        this.settings = settings;
+        // The provider instance is private to this method: no global Security.addProvider.
+        this.crypto = new JcaTlsCryptoProvider().setProvider(new BouncyCastleProvider()).create(random);
+        this.clock = clock;
+    }
+
+    @Override
+    public int type() {
+        return Rfc3748.TYPE_TLS;
+    }
+
+    @Override
+    public AuthType authType() {
+        return AuthType.EAP_TLS;
+    }
+
+    @Override
+    public EapMethodSession start(EapPeer peer) {
+        Optional<EapTlsCredentials> creds = credentials.apply(peer.orgId());
+        if (creds.isEmpty()) {
+            return new Refused("the organisation has no EAP server certificate");
+        }
+        ProtocolVersion minimum = "1.3".equals(settings.minimumTlsVersion()) ? ProtocolVersion.TLSv13
+                : ProtocolVersion.TLSv12;
+        EapTlsServer server = new EapTlsServer(crypto, creds.get(), minimum, clock);
+        TlsServerProtocol protocol = new TlsServerProtocol();
+        try {
+            protocol.accept(server);
+        } catch (IOException e) {
+            return new Refused("TLS server cannot start: " + e.getMessage());
+        }
+        return new EapTlsSession(protocol, server, settings);
+    }
+
+    /** A session that fails at once (no credentials); the engine then answers EAP-Failure. */
+    private record Refused(String reason) implements EapMethodSession {
+        @Override
+        public MethodStep start() {
+            return new MethodStep.Failed(reason, MethodResult.nothing(AuthType.EAP_TLS));
+        }
+
+        @Override
+        public MethodStep process(byte[] typeData) {
+            return start();
+        }
+    }
+}

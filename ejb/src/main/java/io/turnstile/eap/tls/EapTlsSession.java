@@ -1,0 +1,188 @@
+package io.turnstile.eap.tls;
+
+import io.turnstile.eap.EapMethodSession;
+import io.turnstile.eap.MalformedEapException;
+import io.turnstile.eap.MethodResult;
+import io.turnstile.eap.MethodStep;
+import io.turnstile.pki.CertificateValidation;
+import io.turnstile.policy.AuthType;
+import io.turnstile.policy.CertificateFacts;
+import org.bouncycastle.tls.TlsServerProtocol;
+
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One EAP-TLS exchange (RFC 5216, RFC 9190) on a non-blocking {@link TlsServerProtocol}: TLS records in, TLS records
+ * out, fragmented and acknowledged per RFC 5216 §2.1.5.
+ *
+ * <p>End of the exchange: once the handshake is complete and the last server flight was sent (for TLS 1.3 including
+ * the one-octet 0x00 commitment message, RFC 9190 §2.1.1), the peer acknowledges with an empty Response and the
+ * method succeeds. A TLS failure sends the alert first (RFC 5216 §2.1.3), then fails after the peer's ACK.
+ */
+final class EapTlsSession implements EapMethodSession {
+
+    private static final Logger LOG = Logger.getLogger(EapTlsSession.class.getName());
+
+    private enum Phase { STARTED, HANDSHAKE, FINAL_FLIGHT, ALERT, DONE }
+
+    private final TlsServerProtocol protocol;
+    private final EapTlsServer server;
+    private final TlsFragments fragments;
+    private Phase phase = Phase.STARTED;
+    private String failure;
+
+    EapTlsSession(TlsServerProtocol protocol, EapTlsServer server, EapTlsSettings settings) {
+        this.protocol = protocol;
+        this.server = server;
+        this.fragments = new TlsFragments(settings.fragmentSize(), settings.maxMessageLength());
+    }
+
+    /** RFC 5216 §2.1.1: EAP-TLS/Start, the S flag and no data. */
+    @Override
+    public MethodStep start() {
+        return new MethodStep.Request(new EapTlsPacket(EapTlsPacket.START, -1, null).encode());
+    }
+
+    @Override
+    public MethodStep process(byte[] typeData) {
+        EapTlsPacket packet;
+        try {
+            packet = EapTlsPacket.parse(typeData);
+        } catch (MalformedEapException e) {
+            return fail(e.getMessage());
+        }
+        if (phase == Phase.DONE) {
+            return fail("EAP-TLS Response after the exchange ended");
+        }
+        // A fragment of ours is outstanding: the peer must ACK it before anything else (RFC 5216 §2.1.5).
+        if (fragments.sending()) {
+            if (!packet.isAck()) {
+                return fail("the peer sent data instead of acknowledging a fragment");
+            }
+            return new MethodStep.Request(fragments.nextFragment().encode());
+        }
+        switch (phase) {
+            case FINAL_FLIGHT -> {
+                if (!packet.isAck()) {
+                    return fail("the peer sent TLS data after the handshake completed");
+                }
+                return succeed();
+            }
+            case ALERT -> {
+                phase = Phase.DONE;
+                return new MethodStep.Failed(failure, result());
+            }
+            default -> {
+                return handshake(packet);
+            }
+        }
+    }
+
+    private MethodStep handshake(EapTlsPacket packet) {
+        byte[] message;
+        try {
+            message = fragments.receive(packet);
+        } catch (MalformedEapException e) {
+            return fail(e.getMessage());
+        }
+        if (message == null) {
+            return new MethodStep.Request(EapTlsPacket.ack().encode()); // RFC 5216 §2.1.5: ACK each fragment
+        }
+        if (message.length == 0) {
+            return fail("the peer sent an empty EAP-TLS Response during the handshake");
+        }
+        phase = Phase.HANDSHAKE;
+        try {
+            protocol.offerInput(message);
+            if (!protocol.isHandshaking() && protocol.isConnected()) {
+                if (server.tls13()) {
+                    // RFC 9190 §2.1.1: the commitment message, one octet 0x00 of application data, tells the peer
+                    // that no further handshake messages (e.g. NewSessionTicket) follow.
+                    protocol.writeApplicationData(new byte[]{0}, 0, 1);
+                }
+                phase = Phase.FINAL_FLIGHT;
+            }
+        } catch (IOException e) {
+            failure = tlsFailureReason(e);
+            LOG.log(Level.FINE, "EAP-TLS handshake failed: " + failure, e);
+            byte[] alert = output();
+            if (alert.length == 0) {
+                return fail(failure);
+            }
+            phase = Phase.ALERT;
+            fragments.send(alert);
+            return new MethodStep.Request(fragments.nextFragment().encode());
+        }
+        byte[] flight = output();
+        if (flight.length == 0) {
+            if (phase == Phase.FINAL_FLIGHT) {
+                return succeed();
+            }
+            // A complete TLS message that asks for no answer yet (cannot happen with a conforming peer): ACK it.
+            return new MethodStep.Request(EapTlsPacket.ack().encode());
+        }
+        fragments.send(flight);
+        return new MethodStep.Request(fragments.nextFragment().encode());
+    }
+
+    private String tlsFailureReason(IOException e) {
+        CertificateValidation v = server.validation();
+        if (v != null && !v.valid()) {
+            return v.reason();
+        }
+        return "TLS handshake failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    private byte[] output() {
+        int n = protocol.getAvailableOutputBytes();
+        byte[] out = new byte[n];
+        if (n > 0) {
+            protocol.readOutput(out, 0, n);
+        }
+        return out;
+    }
+
+    private MethodStep succeed() {
+        phase = Phase.DONE;
+        byte[] msk = server.msk();
+        CertificateValidation v = server.validation();
+        if (msk == null || v == null || !v.valid()) {
+            return new MethodStep.Failed("TLS completed without a validated client certificate", result());
+        }
+        return new MethodStep.Succeeded(result());
+    }
+
+    private MethodStep fail(String reason) {
+        phase = Phase.DONE;
+        return new MethodStep.Failed(reason, result());
+    }
+
+    private MethodResult result() {
+        CertificateValidation v = server.validation();
+        String identity = v == null || v.facts() == null ? null : identity(v.facts());
+        return new MethodResult(AuthType.EAP_TLS, identity, v, v != null && v.valid() ? server.msk() : null,
+                server.version());
+    }
+
+    /** The certificate identity policy sees: UPN, else email, else CN (the order Windows and Intune certificates use). */
+    static String identity(CertificateFacts facts) {
+        if (!facts.sanUpn().isEmpty()) {
+            return facts.sanUpn().get(0);
+        }
+        if (!facts.sanEmail().isEmpty()) {
+            return facts.sanEmail().get(0);
+        }
+        return facts.cn();
+    }
+
+    @Override
+    public void close() {
+        try {
+            protocol.close();
+        } catch (IOException | RuntimeException e) {
+            // Nothing to send anywhere: the conversation is gone.
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.turnstile.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** wpa_supplicant's {@code eapol_test} (Debian eapoltest), the real 802.1X supplicant of these tests. */
+public final class EapolTest {
+
+    /** What one run printed; {@code eapol_test} ends with SUCCESS or FAILURE and exits 0 only on success. */
+    public record Result(int exitCode, String output) {
+        public boolean succeeded() {
+            return exitCode == 0 && output.contains("SUCCESS");
+        }
+
+        /**
+         * eapol_test decrypts MS-MPPE-Send/Recv-Key from the Access-Accept with the shared secret and compares them
+         * with the MSK its own TLS stack derived.
+         */
+        public boolean mppeKeysMatch() {
+            return output.contains("MPPE keys OK: 1  mismatch: 0");
+        }
+
+        public boolean rejected() {
+            return output.contains("Access-Reject") || output.contains("EAP-Failure") || output.contains("CTRL-EVENT-EAP-FAILURE");
+        }
+
+        public boolean tls13() {
+            return output.contains("TLSv1.3");
+        }
+    }
+
+    private EapolTest() {
+    }
+
+    /**
+     * One EAP-TLS authentication.
+     *
+     * @param tls13   offer TLS 1.3 (eapol_test 2.10 needs {@code tls_disable_tlsv1_3=0}; Turnstile then picks 1.3),
+     *                otherwise TLS 1.2 at most
+     * @param extra   more lines for the network block (e.g. {@code openssl_ciphers})
+     */
+    public static Result eapTls(Path dir, int port, String secret, String mac, String identity, Path caCert,
+                                Path clientCert, Path clientKey, boolean tls13, String extra) {
+        try {
+            Path conf = Files.createTempFile(dir, "eapol", ".conf");
+            Files.writeString(conf, """
+                    network={
+                        key_mgmt=WPA-EAP
+                        eap=TLS
+                        identity="%s"
+                        ca_cert="%s"
+                        client_cert="%s"
+                        private_key="%s"
+                        phase1="%s"
+                        eapol_flags=0
+                        %s
+                    }
+                    """.formatted(identity, caCert, clientCert, clientKey,
+                    tls13 ? "tls_disable_tlsv1_3=0" : "tls_disable_tlsv1_3=1",
+                    extra == null ? "" : extra));
+            List<String> cmd = List.of("eapol_test", "-c", conf.toString(), "-a", "127.0.0.1", "-p",
+                    String.valueOf(port), "-s", secret, "-M", mac, "-r", "0", "-t", "20",
+                    "-N", "30:s:AA-BB-CC-00-11-22:Corp-Dot1x", "-N", "61:d:19");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("eapol_test hung");
+            }
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("eapol_test could not run (is eapoltest installed?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
