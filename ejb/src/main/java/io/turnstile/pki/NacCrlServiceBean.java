@@ -1,5 +1,6 @@
 package io.turnstile.pki;
 
+import io.turnstile.audit.AuditTrail;
 import io.turnstile.persistence.org.OrgRepository;
 import io.turnstile.persistence.pki.NacCrlEntity;
 import io.turnstile.persistence.pki.NacCrlRepository;
@@ -42,6 +43,9 @@ public class NacCrlServiceBean implements NacCrlService {
     @Inject
     Event<PkiChanged> changed;
 
+    @Inject
+    AuditTrail audit;
+
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<NacCrl> list(String orgId) {
@@ -74,7 +78,9 @@ public class NacCrlServiceBean implements NacCrlService {
         new NacCrlRepository(em).persist(row);
         changed.fire(new PkiChanged(orgId));
         LOG.info(() -> "Stored a CRL of " + issuer + " for organisation " + orgId);
-        return model(row);
+        NacCrl created = model(row);
+        audit.record(orgId, "Add NAC CRL " + created.name(), null, created);
+        return created;
     }
 
     @Override
@@ -83,6 +89,7 @@ public class NacCrlServiceBean implements NacCrlService {
         NacCrlRepository repo = new NacCrlRepository(em);
         NacCrlEntity row = repo.find(orgId, id).orElseThrow(() -> new ResourceNotFoundException("CRL not found"));
         repo.remove(row);
+        audit.record(orgId, "Delete NAC CRL " + row.getName(), model(row), null);
         changed.fire(new PkiChanged(orgId));
     }
 

@@ -1,5 +1,7 @@
 package io.turnstile.api.settings;
 
+import io.turnstile.api.security.RequiresRole;
+import io.turnstile.org.ApiRole;
 import io.turnstile.api.ApiError;
 import io.turnstile.pki.NacCrl;
 import io.turnstile.pki.NacCrlService;
@@ -39,6 +41,7 @@ public class NacCrlResource {
     @Inject
     NacCrlService crls;
 
+    @RequiresRole(ApiRole.READ)
     @GET
     public Response list(@PathParam("org_id") String orgId) {
         return json(Map.of("results", crls.list(orgId).stream().map(NacCrlResource::toMap).toList()));
@@ -47,6 +50,7 @@ public class NacCrlResource {
     /**
      * The parts come as a list rather than {@code @FormParam} (Jersey 3.1 answers 500 when a named part is missing).
      */
+    @RequiresRole(ApiRole.WRITE)
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response importCrl(@PathParam("org_id") String orgId, List<EntityPart> parts) throws IOException {
@@ -72,6 +76,7 @@ public class NacCrlResource {
         return json(toMap(crls.importCrl(orgId, content, name)));
     }
 
+    @RequiresRole(ApiRole.WRITE)
     @DELETE
     @Path("{naccrl_id}")
     public Response delete(@PathParam("org_id") String orgId, @PathParam("naccrl_id") String id) {
