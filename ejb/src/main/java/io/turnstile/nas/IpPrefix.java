@@ -57,6 +57,14 @@ public final class IpPrefix {
         return new IpPrefix(bytes, len);
     }
 
+    /** Whether {@code other} (an address or a narrower prefix of the same family) lies inside this prefix. */
+    public boolean contains(IpPrefix other) {
+        if (other.address.length != address.length || other.length < length) {
+            return false;
+        }
+        return Arrays.equals(mask(other.address, length), address);
+    }
+
     public boolean isIpv4() {
         return address.length == 4;
     }

@@ -16,7 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
         description = "The NAC subset of the Mist API (paths, fields and enums as in Mist), authenticated with "
                 + "'Authorization: Token <key>'. Turnstile extensions: the 'role' field of usermacs, "
                 + "accounting/sessions/search, cert/issue_client, the 'radsec' org setting, vendors hpe and arista, "
-                + "and require_message_authenticator defaulting to true (BlastRADIUS).",
+                + "and require_message_authenticator defaulting to true (BlastRADIUS); nacrules: 'hits' per rule, "
+                + "'dryrun' rules, POST nacrules/test, and the implicit default rule when an org has no rules "
+                + "(MAB allowed for known endpoints with their VLAN/role/name, successful EAP allowed without VLAN).",
         license = @License(name = "MIT (contract)")))
 public class ApiApplication extends Application {
 }
