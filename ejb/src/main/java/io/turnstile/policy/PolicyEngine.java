@@ -49,9 +49,27 @@ public final class PolicyEngine {
             return implicitDefault(facts, endpoint);
         }
         boolean explain = trace != null;
+        RequestView view = new RequestView(facts, endpoint);
         CompiledRule dryrunHit = null;
         List<CompiledRule> rules = policy.rules();
+        // an explanation lists every rule; a decision only looks at the rules the index leaves possible
+        long[] candidates = explain ? null : policy.index().candidates(view);
         for (int i = 0; i < rules.size(); i++) {
+            if (candidates != null) {
+                int w = i >>> 6;
+                long bits = candidates[w] & (-1L << i);
+                if (bits == 0) {
+                    // jump to the next word with a candidate
+                    while (++w < candidates.length && candidates[w] == 0) {
+                        // skip empty words
+                    }
+                    if (w >= candidates.length) {
+                        break;
+                    }
+                    bits = candidates[w];
+                }
+                i = (w << 6) + Long.numberOfTrailingZeros(bits);
+            }
             CompiledRule c = rules.get(i);
             NacRule r = c.rule();
             if (!r.enabled()) {
@@ -60,7 +78,7 @@ public final class PolicyEngine {
                 }
                 continue;
             }
-            String failed = firstFailure(c, facts, endpoint, explain);
+            String failed = firstFailure(c, view, explain);
             if (r.dryrun()) {
                 if (failed == null && dryrunHit == null) {
                     dryrunHit = c;
@@ -139,7 +157,9 @@ public final class PolicyEngine {
      * The first condition of the rule that does not hold, or null when the rule matches. Conditions in the order an
      * administrator reads them: matching (auth type, port type, site, labels), then not_matching.
      */
-    static String firstFailure(CompiledRule c, AccessRequestFacts f, Endpoint e, boolean explain) {
+    static String firstFailure(CompiledRule c, RequestView v, boolean explain) {
+        AccessRequestFacts f = v.facts;
+        Endpoint e = v.endpoint;
         if (c.authType() != null && c.authType() != f.authType()) {
             return explain ? "matching.auth_type: rule wants " + c.authType().contractName() + ", request is "
                     + f.authType().contractName() : FAILED;
@@ -153,7 +173,7 @@ public final class PolicyEngine {
         }
         ValueMatcher[] tags = c.tags();
         for (int i = 0; i < tags.length; i++) {
-            if (!tags[i].matches(f, e)) {
+            if (!tags[i].matches(v)) {
                 return explain ? "matching.nactags: label '" + c.tagDefs()[i].name() + "' (" + tags[i].match()
                         .contractName() + " " + c.tagDefs()[i].values() + ") did not match "
                         + ValueMatcher.fact(tags[i].match(), f, e) : FAILED;
@@ -170,7 +190,7 @@ public final class PolicyEngine {
         }
         ValueMatcher[] not = c.notTags();
         for (int i = 0; i < not.length; i++) {
-            if (not[i].matches(f, e)) {
+            if (not[i].matches(v)) {
                 return explain ? "not_matching.nactags: label '" + c.notTagDefs()[i].name() + "' matched "
                         + ValueMatcher.fact(not[i].match(), f, e) : FAILED;
             }

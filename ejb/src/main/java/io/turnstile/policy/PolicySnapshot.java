@@ -11,15 +11,19 @@ import java.util.Map;
  * @param version the org's policy version this was compiled from (bumped by every change)
  */
 public record PolicySnapshot(String orgId, long version, List<CompiledRule> rules, Map<String, NacTag> tags,
-                             boolean hasDryrun) {
+                             boolean hasDryrun, RuleIndex index) {
 
     public PolicySnapshot {
         rules = List.copyOf(rules);
         tags = Map.copyOf(tags);
     }
 
+    PolicySnapshot(String orgId, long version, List<CompiledRule> rules, Map<String, NacTag> tags, boolean hasDryrun) {
+        this(orgId, version, rules, tags, hasDryrun, RuleIndex.build(rules));
+    }
+
     public static PolicySnapshot empty(String orgId, long version) {
-        return new PolicySnapshot(orgId, version, List.of(), Map.of(), false);
+        return new PolicySnapshot(orgId, version, List.of(), Map.of(), false, RuleIndex.EMPTY);
     }
 
     /** Without any rule the implicit default rule applies (see {@link PolicyEngine}). */

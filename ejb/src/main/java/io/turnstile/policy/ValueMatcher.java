@@ -54,6 +54,21 @@ public final class ValueMatcher {
         return match;
     }
 
+    /**
+     * Index keys for {@link RuleIndex}: when this label can only match a request whose (lower-case) fact equals one
+     * of these keys, the keys; otherwise null (wildcards, match_all, address prefixes).
+     */
+    List<String> indexKeys() {
+        if (matchAll || match == TagMatch.NAS_IP || match == TagMatch.EDR_HEALTH) {
+            return null;
+        }
+        return RuleIndex.keysOf(exact, globs, match);
+    }
+
+    static String ouiKey(String macOrOui) {
+        return "oui:" + macOrOui.substring(0, 6);
+    }
+
     /** Why a value cannot be used for this match, or null if it can. */
     public static String problem(TagMatch match, String value) {
         String v = value.trim();
@@ -144,28 +159,15 @@ public final class ValueMatcher {
 
     /** Whether the request's facts (and its endpoint, for usermac labels and radius group) match this label. */
     public boolean matches(AccessRequestFacts f, Endpoint endpoint) {
-        CertificateFacts c = f.certificate();
+        return matches(new RequestView(f, endpoint));
+    }
+
+    boolean matches(RequestView v) {
         return switch (match) {
-            case CERT_CN -> c != null && single(c.cn());
-            case CERT_ISSUER -> c != null && single(c.issuer());
-            case CERT_SUB -> c != null && single(c.subject());
-            case CERT_TEMPLATE -> c != null && single(c.template());
-            case CERT_SERIAL -> c != null && c.serial() != null && single(serial(c.serial()));
-            case CERT_EKU -> c != null && multi(c.ekus(), null, null);
-            case CERT_SAN -> c != null && multi(c.sanUpn(), c.sanEmail(), c.sanDns());
-            case CLIENT_MAC -> f.mac() != null && single(f.mac().compact());
-            case HOSTNAME -> single(f.hostname());
-            case IDP_ROLE -> multi(f.idpGroups(), null, null);
-            case INGRESS_VLAN -> f.ingressVlan() != null && single(Integer.toString(f.ingressVlan()));
-            case MDM_STATUS -> single(f.mdmStatus());
-            case NAS_IP -> nasIp(f.nasIp());
-            case RADIUS_GROUP -> endpoint != null && single(endpoint.radiusGroup());
-            case REALM -> single(f.realm());
-            case SSID -> single(f.ssid());
-            case USER_NAME -> f.innerIdentity() == null ? single(f.userName())
-                    : multi(List.of(f.innerIdentity()), f.userName() == null ? null : List.of(f.userName()), null);
-            case USERMAC_LABEL -> endpoint != null && multi(endpoint.labels(), null, null);
+            case CERT_EKU, CERT_SAN, IDP_ROLE, USERMAC_LABEL, USER_NAME -> multi(v.multi(match));
+            case NAS_IP -> nasIp(v.nasIp());
             case EDR_HEALTH -> false;
+            default -> single(v.single(match));
         };
     }
 
@@ -196,6 +198,7 @@ public final class ValueMatcher {
         return v == null ? "none" : v.toString();
     }
 
+    /** {@code fact} is lower case (or null). */
     private boolean single(String fact) {
         if (fact == null) {
             return false;
@@ -211,45 +214,33 @@ public final class ValueMatcher {
         return any(fact);
     }
 
-    private boolean multi(List<String> a, List<String> b, List<String> c) {
+    /** {@code facts} are lower case. */
+    private boolean multi(String[] facts) {
         if (matchAll) {
             for (String v : all) {
-                if (!someMatch(v, a) && !someMatch(v, b) && !someMatch(v, c)) {
+                boolean found = false;
+                for (String fact : facts) {
+                    if (valueMatches(v, fact)) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) {
                     return false;
                 }
             }
             return true;
         }
-        return anyOf(a) || anyOf(b) || anyOf(c);
-    }
-
-    private boolean anyOf(List<String> facts) {
-        if (facts != null) {
-            for (int i = 0; i < facts.size(); i++) {
-                String fact = facts.get(i);
-                if (fact != null && any(fact)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean someMatch(String value, List<String> facts) {
-        if (facts != null) {
-            for (int i = 0; i < facts.size(); i++) {
-                String fact = facts.get(i);
-                if (fact != null && valueMatches(value, fact)) {
-                    return true;
-                }
+        for (String fact : facts) {
+            if (any(fact)) {
+                return true;
             }
         }
         return false;
     }
 
     private boolean any(String fact) {
-        // toLowerCase returns the same instance when nothing changes, so lower-case facts cost no allocation
-        if (!exact.isEmpty() && exact.contains(fact.toLowerCase(Locale.ROOT))) {
+        if (!exact.isEmpty() && exact.contains(fact)) {
             return true;
         }
         for (String g : globs) {
@@ -261,17 +252,11 @@ public final class ValueMatcher {
     }
 
     private static boolean valueMatches(String value, String fact) {
-        return value.indexOf('*') >= 0 ? glob(value, 0, fact, 0) : value.equalsIgnoreCase(fact);
+        return value.indexOf('*') >= 0 ? glob(value, 0, fact, 0) : value.equals(fact);
     }
 
-    private boolean nasIp(String ip) {
-        if (ip == null) {
-            return false;
-        }
-        IpPrefix host;
-        try {
-            host = IpPrefix.parse(ip);
-        } catch (IllegalArgumentException e) {
+    private boolean nasIp(IpPrefix host) {
+        if (host == null) {
             return false;
         }
         for (IpPrefix p : prefixes) {

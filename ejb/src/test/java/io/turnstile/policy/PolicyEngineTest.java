@@ -180,6 +180,24 @@ class PolicyEngineTest {
     }
 
     @Test
+    void theRuleIndexGuardsRulesWithExactLabelsOnly() {
+        PolicySnapshot p = PolicyCompiler.compile(ORG, 1, tags, List.of(
+                rule("a", 1, """
+                        {"name": "OUI", "action": "allow", "matching": {"nactags": ["hue"]}}"""),
+                rule("b", 2, """
+                        {"name": "SSID", "action": "allow", "matching": {"nactags": ["corp-ssid"]}}"""),
+                rule("c", 3, """
+                        {"name": "Wildcard", "action": "allow", "matching": {"nactags": ["wild"]}}"""),
+                rule("d", 4, """
+                        {"name": "All labels", "action": "allow", "matching": {"nactags": ["printers"]}}""")));
+        assertEquals(3, p.index().guarded(), "the OUI, the SSIDs and the 6-digit MAC prefix; not match_all");
+        assertEquals("c", PolicyEngine.decide(p, mab("11:22:aa:01:02:03", PortType.WIRED, "x"), null).nacruleId());
+        assertEquals("a", PolicyEngine.decide(p, mab("00:17:88:01:02:03", PortType.WIRED, "x"), null).nacruleId());
+        assertEquals("b", PolicyEngine.decide(p, mab("00:17:89:01:02:03", PortType.WIRED, "CORP-IOT"), null)
+                .nacruleId());
+    }
+
+    @Test
     void valueMatchingCoversCertificateFactsAndNotations() {
         var cert = new CertificateFacts("laptop-7.corp.example", List.of("jo@corp.example"), List.of(),
                 List.of("laptop-7.corp.example"), "00ab12", "CN=Corp CA", "CN=laptop-7", List.of("clientAuth"),
