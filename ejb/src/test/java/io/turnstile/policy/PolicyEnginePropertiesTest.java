@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The engine's decision equals a naive reference evaluation (written separately, with regular expressions and lists
  * instead of compiled matchers) for random labels, rules and requests.
  */
-class PolicyEngineProperties {
+class PolicyEnginePropertiesTest {
 
     static final List<String> MACS = List.of("001788aabbcc", "001788000001", "1122aa000001", "1122ab000001",
             "aabbccddeeff");
