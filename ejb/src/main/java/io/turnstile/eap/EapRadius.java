@@ -79,26 +79,7 @@ public final class EapRadius {
 
     /** Event fields of a certificate ({@code cert_*}, as in the contract's client_nac). */
     public static Map<String, Object> certificateFields(CertificateFacts c) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (c == null) {
-            return out;
-        }
-        out.put("cert_cn", c.cn());
-        out.put("cert_serial", c.serial());
-        out.put("cert_issuer", c.issuer());
-        out.put("cert_subject", c.subject());
-        out.put("cert_expiry", c.notAfter() == null ? null : c.notAfter().getEpochSecond());
-        if (!c.sanUpn().isEmpty()) {
-            out.put("cert_san_upn", c.sanUpn());
-        }
-        if (!c.sanEmail().isEmpty()) {
-            out.put("cert_san_email", c.sanEmail());
-        }
-        if (!c.sanDns().isEmpty()) {
-            out.put("cert_san_dns", c.sanDns());
-        }
-        out.values().removeIf(java.util.Objects::isNull);
-        return out;
+        return c == null ? new LinkedHashMap<>() : new LinkedHashMap<>(c.eventFields());
     }
 
     /** The certificate check as its own NAC event ({@code NAC_CLIENT_CERT_CHECK_SUCCESS}, ..._FAILURE, ...). */

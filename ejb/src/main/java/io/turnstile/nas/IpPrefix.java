@@ -29,6 +29,10 @@ public final class IpPrefix {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("empty address");
         }
+        byte[] host = plainV4(text);
+        if (host != null) {
+            return new IpPrefix(host, 32);
+        }
         String t = text.trim();
         int slash = t.indexOf('/');
         String addr = slash < 0 ? t : t.substring(0, slash);
@@ -55,6 +59,26 @@ public final class IpPrefix {
             return new IpPrefix(Arrays.copyOfRange(bytes, 12, 16), len - 96);
         }
         return new IpPrefix(bytes, len);
+    }
+
+    /** Whether {@code other} (an address or a narrower prefix of the same family) lies inside this prefix. */
+    public boolean contains(IpPrefix other) {
+        if (other.address.length != address.length || other.length < length) {
+            return false;
+        }
+        // compare the first `length` bits without building a masked copy (called per rule on the RADIUS path)
+        int full = length >>> 3;
+        for (int i = 0; i < full; i++) {
+            if (other.address[i] != address[i]) {
+                return false;
+            }
+        }
+        int rest = length & 7;
+        if (rest == 0) {
+            return true;
+        }
+        int m = 0xff << (8 - rest) & 0xff;
+        return (other.address[full] & m) == (address[full] & 0xff);
     }
 
     public boolean isIpv4() {
@@ -158,6 +182,40 @@ public final class IpPrefix {
             }
         }
         return b[10] == (byte) 0xff && b[11] == (byte) 0xff;
+    }
+
+    /**
+     * A dotted-quad IPv4 host address without prefix, leading zeros or spaces, parsed without intermediate objects
+     * (the policy parses the NAS address once per request); null for anything else, which {@link #parse} then handles.
+     */
+    private static byte[] plainV4(String t) {
+        int n = t.length();
+        if (n < 7 || n > 15) {
+            return null;
+        }
+        byte[] out = new byte[4];
+        int part = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i <= n; i++) {
+            char c = i == n ? '.' : t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (digits == 1 && value == 0) {
+                    return null; // leading zero: let parse() explain
+                }
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) {
+                    return null;
+                }
+            } else if (c == '.' && digits > 0 && part < 4) {
+                out[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        return part == 4 ? out : null;
     }
 
     private static byte[] parseV4(String s, String original) {

@@ -37,4 +37,20 @@ public record CertificateFacts(String cn, List<String> sanUpn, List<String> sanE
         all.addAll(sanDns);
         return all;
     }
+
+    /** The certificate as NAC event fields ({@code cert_cn}, {@code cert_san_upn}, ...); empty lists and nulls left out. */
+    public java.util.Map<String, Object> eventFields() {
+        var out = new java.util.LinkedHashMap<String, Object>();
+        out.put("cert_cn", cn);
+        out.put("cert_serial", serial);
+        out.put("cert_issuer", issuer);
+        out.put("cert_subject", subject);
+        out.put("cert_template", template);
+        out.put("cert_expiry", notAfter == null ? null : notAfter.getEpochSecond());
+        out.put("cert_san_upn", sanUpn.isEmpty() ? null : sanUpn);
+        out.put("cert_san_email", sanEmail.isEmpty() ? null : sanEmail);
+        out.put("cert_san_dns", sanDns.isEmpty() ? null : sanDns);
+        out.values().removeIf(java.util.Objects::isNull);
+        return out;
+    }
 }

@@ -8,6 +8,7 @@ import io.turnstile.events.NacEventPublisher;
 import io.turnstile.policy.AccessPolicy;
 import io.turnstile.policy.AccessRequestFacts;
 import io.turnstile.policy.PolicyDecision;
+import io.turnstile.policy.PolicyFacts;
 import io.turnstile.policy.ReplyRenderer;
 import io.turnstile.radius.api.RadiusReply;
 import io.turnstile.radius.api.RadiusRequest;
@@ -141,9 +142,7 @@ public class AccessRequestServiceBean implements AccessRequestService {
         Map<String, Object> extra = new HashMap<>();
         extra.put("nas_identifier", packet.string(Rfc2865.NAS_IDENTIFIER).orElse(null));
         extra.put("transport", request.transport().name().toLowerCase());
-        if (facts != null && facts.certificate() != null) {
-            extra.putAll(EapRadius.certificateFields(facts.certificate()));
-        }
+        PolicyFacts.record(facts, decision, extra);
         extra.values().removeIf(java.util.Objects::isNull);
         String mac = facts != null && facts.mac() != null ? facts.mac().compact() : null;
         return new NacEvent(UUID.randomUUID().toString(), request.client().orgId(), request.client().siteId(),
@@ -156,7 +155,7 @@ public class AccessRequestServiceBean implements AccessRequestService {
                 facts == null ? request.source().getAddress().getHostAddress() : facts.nasIp(),
                 request.client().vendor(), facts == null ? null : facts.ssid(), decision.vlan(),
                 decision.vlanSource(), decision.role(), decision.nacruleId(), decision.nacruleName(),
-                decision.nacruleId() == null ? null : Boolean.TRUE, decision.labels(),
+                decision.nacruleMatched(), decision.labels(),
                 attributes.stream().map(dictionary::format).toList(), decision.reason(), extra);
     }
 }

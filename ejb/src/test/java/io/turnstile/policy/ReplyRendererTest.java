@@ -47,4 +47,22 @@ class ReplyRendererTest {
         assertEquals("printer-1", p.string(Rfc2865.USER_NAME).orElseThrow());
         assertEquals(1, p.attributes().size());
     }
+
+    @Test
+    void vlanAndGroupPolicyTagFollowTheVendorTable() {
+        var byName = new PolicyDecision(true, "Employees", "nactag", null, null, "t", null, "r", "r", List.of(),
+                true, new ReplyExtras(List.of("1voice"), 3600, 100, List.of(), null), null, null);
+        var aruba = packet(ReplyRenderer.acceptAttributes(byName, "aruba"));
+        assertEquals("Employees", new String(aruba.vendorAttribute(14823, 9).orElseThrow().value()));
+        assertEquals("Employees", aruba.string(Rfc2868.TUNNEL_PRIVATE_GROUP_ID).orElseThrow());
+        assertTrue(aruba.vendorAttribute(9, 1).isEmpty(), "no TrustSec tag for Aruba");
+        var cisco = packet(ReplyRenderer.acceptAttributes(byName, "cisco-ios"));
+        assertEquals("cts:security-group-tag=0064-00", new String(cisco.vendorAttribute(9, 1).orElseThrow().value()));
+        assertEquals("1voice", cisco.string(58).orElseThrow());
+        assertEquals(3600, cisco.first(Rfc2865.SESSION_TIMEOUT).orElseThrow().intValue());
+        var paloalto = packet(ReplyRenderer.acceptAttributes(new PolicyDecision(true, "10", "nactag", "admins", null,
+                "t", null, null, null, List.of()), "paloalto"));
+        assertTrue(paloalto.first(Rfc2868.TUNNEL_PRIVATE_GROUP_ID).isEmpty(), "a firewall gets no VLAN");
+        assertEquals("admins", new String(paloalto.vendorAttribute(25461, 5).orElseThrow().value()));
+    }
 }

@@ -17,8 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
                 + "'Authorization: Token <key>'. Turnstile extensions: the 'role' field of usermacs, "
                 + "accounting/sessions/search, cert/issue_client, the 'radsec' org setting, vendors hpe and arista, "
                 + "and require_message_authenticator defaulting to true (BlastRADIUS), "
-                + "/orgs/{org_id}/admins (local admins), ldap_account_disabled_attr of ssos. Console and API also accept the session cookie of "
-                + "POST /login; with it, changes need the X-CSRFToken header.",
+                + "/orgs/{org_id}/admins (local admins), ldap_account_disabled_attr of ssos; nacrules: 'hits' per rule, "
+                + "'dryrun' rules, POST nacrules/test, and the implicit default rule when an org has no rules "
+                + "(MAB allowed for known endpoints with their VLAN/role/name, successful EAP allowed without VLAN). "
+                + "Console and API also accept the session cookie of POST /login; with it, changes need the "
+                + "X-CSRFToken header.",
         license = @License(name = "MIT (contract)")))
 public class ApiApplication extends Application {
 }
