@@ -62,19 +62,54 @@ public final class EapolTest {
                     """.formatted(identity, caCert, clientCert, clientKey,
                     tls13 ? "tls_disable_tlsv1_3=0" : "tls_disable_tlsv1_3=1",
                     extra == null ? "" : extra));
-            List<String> cmd = List.of("eapol_test", "-c", conf.toString(), "-a", "127.0.0.1", "-p",
-                    String.valueOf(port), "-s", secret, "-M", mac, "-r", "0", "-t", "20",
-                    "-N", "30:s:AA-BB-CC-00-11-22:Corp-Dot1x", "-N", "61:d:19");
+            return run(conf, port, secret, mac, 20);
+        } catch (IOException e) {
+            throw new IllegalStateException("eapol_test could not run (is eapoltest installed?)", e);
+        }
+    }
+
+    /**
+     * One EAP-TTLS authentication with PAP inside (RFC 5281 §11.2.5), TLS 1.2. wpa_supplicant sends
+     * {@code anonymous_identity} outside the tunnel and {@code identity}/{@code password} inside.
+     *
+     * @param timeoutSeconds eapol_test's overall limit ({@code -t})
+     */
+    public static Result ttlsPap(Path dir, int port, String secret, String mac, String outerIdentity, String user,
+                                 String password, Path caCert, int timeoutSeconds) {
+        try {
+            Path conf = Files.createTempFile(dir, "eapol-ttls", ".conf");
+            Files.writeString(conf, """
+                    network={
+                        key_mgmt=WPA-EAP
+                        eap=TTLS
+                        anonymous_identity="%s"
+                        identity="%s"
+                        password="%s"
+                        ca_cert="%s"
+                        phase1="tls_disable_tlsv1_3=1"
+                        phase2="auth=PAP"
+                        eapol_flags=0
+                    }
+                    """.formatted(outerIdentity, user, password, caCert));
+            return run(conf, port, secret, mac, timeoutSeconds);
+        } catch (IOException e) {
+            throw new IllegalStateException("eapol_test could not run (is eapoltest installed?)", e);
+        }
+    }
+
+    private static Result run(Path conf, int port, String secret, String mac, int timeoutSeconds) throws IOException {
+        List<String> cmd = List.of("eapol_test", "-c", conf.toString(), "-a", "127.0.0.1", "-p",
+                String.valueOf(port), "-s", secret, "-M", mac, "-r", "0", "-t", String.valueOf(timeoutSeconds),
+                "-N", "30:s:AA-BB-CC-00-11-22:Corp-Dot1x", "-N", "61:d:19");
+        try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             p.getOutputStream().close();
             byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds + 40L, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("eapol_test hung");
             }
             return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("eapol_test could not run (is eapoltest installed?)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
