@@ -1,5 +1,6 @@
 package io.turnstile.eap;
 
+import io.turnstile.eap.peap.EapPeapMethod;
 import io.turnstile.eap.tls.EapTlsMethod;
 import io.turnstile.eap.tls.EapTlsSettings;
 import io.turnstile.eap.ttls.EapTtlsMethod;
@@ -68,8 +69,9 @@ public class EapEngineProducer {
                 EapTlsSettings.DEFAULTS.maxMessageLength());
         EapServerTrust t = trust;
         // EAP-TLS is proposed first; a peer configured for TTLS answers with a Nak (RFC 3748 §5.3.1) and gets it.
-        return new EapEngine(List.of(new EapTlsMethod(t::credentials, tls, random, clock),
-                        new EapTtlsMethod(idps, t::credentials, tls, random, clock)),
+        EapTlsMethod eapTls = new EapTlsMethod(t::credentials, tls, random, clock);
+        return new EapEngine(List.of(eapTls, new EapTtlsMethod(idps, t::credentials, tls, random, clock),
+                        new EapPeapMethod(eapTls, t::credentials, tls, random, clock)),
                 new EapConversationTable(maxPerNas, maxTotal, Duration.ofSeconds(idleTimeoutSeconds), clock), random);
     }
 }

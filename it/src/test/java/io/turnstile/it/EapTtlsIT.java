@@ -112,10 +112,10 @@ class EapTtlsIT {
                 "alice@turnstile.test", "alice-Pa55");
         assertTrue(r.succeeded(), r.output());
         assertTrue(r.mppeKeysMatch(), r.output());
-        JsonObject permit = waitForEvent("02:00:00:e2:00:01", "NAC_CLIENT_PERMIT");
+        JsonObject permit = waitForEvent(org, "02:00:00:e2:00:01", "NAC_CLIENT_PERMIT");
         assertEquals("eap-ttls", permit.getString("auth_type"));
         assertEquals("alice@turnstile.test", permit.getString("username"), "the inner identity, not the anonymous one");
-        JsonObject authc = waitForEvent("02:00:00:e2:00:01", "NAC_IDP_AUTHC_SUCCESS");
+        JsonObject authc = waitForEvent(org, "02:00:00:e2:00:01", "NAC_IDP_AUTHC_SUCCESS");
         assertEquals(ssoId, authc.getString("idp_id"));
     }
 
@@ -133,9 +133,9 @@ class EapTtlsIT {
                 "alice@turnstile.test", "alice-pa55");
         assertFalse(r.succeeded(), r.output());
         assertTrue(r.rejected(), r.output());
-        JsonObject e = waitForEvent("02:00:00:e2:00:02", "NAC_IDP_AUTHC_FAILURE");
+        JsonObject e = waitForEvent(org, "02:00:00:e2:00:02", "NAC_IDP_AUTHC_FAILURE");
         assertEquals("alice@turnstile.test", e.getString("idp_username"));
-        JsonObject deny = waitForEvent("02:00:00:e2:00:02", "NAC_CLIENT_DENY");
+        JsonObject deny = waitForEvent(org, "02:00:00:e2:00:02", "NAC_CLIENT_DENY");
         assertEquals("eap-ttls", deny.getString("auth_type"));
         assertFalse(e.toString().contains("alice-pa55"), "the password is in no event");
     }
@@ -146,7 +146,7 @@ class EapTtlsIT {
                 "bob@turnstile.test", "bob-Pa55");
         assertFalse(r.succeeded(), r.output());
         assertTrue(r.rejected(), r.output());
-        waitForEvent("02:00:00:e2:00:03", "NAC_IDP_USER_DISABLED");
+        waitForEvent(org, "02:00:00:e2:00:03", "NAC_IDP_USER_DISABLED");
     }
 
     /**
@@ -171,7 +171,7 @@ class EapTtlsIT {
             var r = login.get();
             assertFalse(r.succeeded(), r.output());
             assertTrue(r.rejected(), r.output());
-            waitForEvent("02:00:00:e2:00:04", "NAC_IDP_UNREACHABLE");
+            waitForEvent(org, "02:00:00:e2:00:04", "NAC_IDP_UNREACHABLE");
             assertFalse(mabWhileWaiting.isEmpty(), "MAB was sent while the TTLS login waited for the directory");
             for (var mab : mabWhileWaiting) {
                 assertTrue(mab.accepted() || mab.rejected(), "MAB answered during the directory hang: " + mab.output());
@@ -199,7 +199,7 @@ class EapTtlsIT {
                     "alice@turnstile.test", "alice-Pa55");
             assertTrue(r.succeeded(), r.output());
             assertTrue(r.mppeKeysMatch(), r.output());
-            JsonObject permit = waitForEvent("02:00:00:e2:00:05", "NAC_CLIENT_PERMIT");
+            JsonObject permit = waitForEvent(org, "02:00:00:e2:00:05", "NAC_CLIENT_PERMIT");
             assertEquals("321", permit.getString("vlan"));
             assertEquals("TTLS wifi-users -> VLAN 321", permit.getString("nacrule_name"));
         } finally {
@@ -209,7 +209,7 @@ class EapTtlsIT {
         }
     }
 
-    static JsonObject waitForEvent(String mac, String type) throws InterruptedException {
+    static JsonObject waitForEvent(String org, String mac, String type) throws InterruptedException {
         String compact = mac.replace(":", "");
         for (int i = 0; i < 80; i++) {
             var r = get("/api/v1/orgs/" + org + "/nac_clients/events/search?mac=" + compact + "&type=" + type

@@ -97,6 +97,36 @@ public final class EapolTest {
         }
     }
 
+    /**
+     * One PEAPv0 authentication with EAP-TLS inside (PEAP-TLS, as Windows uses it), TLS 1.2 outside and inside,
+     * without cryptobinding ({@code crypto_binding=0}); wpa_supplicant 2.10 takes the inner certificate from
+     * {@code ca_cert2}/{@code client_cert2}/{@code private_key2} with {@code phase2="autheap=TLS"}.
+     */
+    public static Result peapTls(Path dir, int port, String secret, String mac, String outerIdentity,
+                                 String innerIdentity, Path caCert, Path clientCert, Path clientKey) {
+        try {
+            Path conf = Files.createTempFile(dir, "eapol-peap", ".conf");
+            Files.writeString(conf, """
+                    network={
+                        key_mgmt=WPA-EAP
+                        eap=PEAP
+                        anonymous_identity="%s"
+                        identity="%s"
+                        ca_cert="%s"
+                        phase1="peapver=0 crypto_binding=0 tls_disable_tlsv1_3=1"
+                        phase2="autheap=TLS tls_disable_tlsv1_3=1"
+                        ca_cert2="%s"
+                        client_cert2="%s"
+                        private_key2="%s"
+                        eapol_flags=0
+                    }
+                    """.formatted(outerIdentity, innerIdentity, caCert, caCert, clientCert, clientKey));
+            return run(conf, port, secret, mac, 30);
+        } catch (IOException e) {
+            throw new IllegalStateException("eapol_test could not run (is eapoltest installed?)", e);
+        }
+    }
+
     private static Result run(Path conf, int port, String secret, String mac, int timeoutSeconds) throws IOException {
         List<String> cmd = List.of("eapol_test", "-c", conf.toString(), "-a", "127.0.0.1", "-p",
                 String.valueOf(port), "-s", secret, "-M", mac, "-r", "0", "-t", String.valueOf(timeoutSeconds),

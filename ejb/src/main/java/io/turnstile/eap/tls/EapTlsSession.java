@@ -146,9 +146,12 @@ final class EapTlsSession implements EapMethodSession {
      * goes back encrypted, or the method ends with the inner result.
      */
     private MethodStep tunnel(EapTlsPacket packet) {
-        if (phase == Phase.FINAL_FLIGHT && packet.isAck() && !packet.has(EapTlsPacket.MORE_FRAGMENTS)) {
-            // RFC 5281 §7.2: without resumption the peer starts Phase 2 right after the server's Finished.
-            return fail("the peer sent no Phase 2 data after the TLS handshake");
+        if (phase == Phase.FINAL_FLIGHT && packet.isAck()) {
+            // TTLS (RFC 5281 §7.2): without resumption the peer starts Phase 2 right after the server's Finished;
+            // PEAP (MS-PEAP §3.1.5.3): the peer ACKs it and the server starts with the tunnelled Identity Request.
+            phase = Phase.TUNNEL;
+            TunnelInner.Step first = inner.begin();
+            return first == null ? fail("the peer sent no Phase 2 data after the TLS handshake") : innerStep(first);
         }
         byte[] message;
         try {
@@ -174,7 +177,10 @@ final class EapTlsSession implements EapMethodSession {
         if (plaintext.length == 0) {
             return fail("the peer sent TLS records without application data inside the tunnel");
         }
-        TunnelInner.Step step = inner.receive(plaintext);
+        return innerStep(inner.receive(plaintext));
+    }
+
+    private MethodStep innerStep(TunnelInner.Step step) {
         if (step instanceof TunnelInner.Reply reply) {
             try {
                 byte[] data = reply.plaintext();
@@ -231,8 +237,9 @@ final class EapTlsSession implements EapMethodSession {
         if (inner != null) {
             // Tunnelled: the inner identity is the user; the keys only count with a successful inner exchange.
             boolean ok = innerResult != null && innerResult.success();
-            return new MethodResult(profile.authType(), innerResult == null ? null : innerResult.identity(), null,
-                    ok ? server.msk() : null, server.version(), ok ? innerResult.groups() : null);
+            return new MethodResult(profile.authType(), innerResult == null ? null : innerResult.identity(),
+                    innerResult == null ? null : innerResult.certificate(), ok ? server.msk() : null, server.version(),
+                    ok ? innerResult.groups() : null);
         }
         CertificateValidation v = server.validation();
         String identity = v == null || v.facts() == null ? null : identity(v.facts());

@@ -28,4 +28,11 @@ public record TlsProfile(int type, AuthType authType, boolean requireClientCerti
      */
     public static final TlsProfile TTLS = new TlsProfile(Rfc3748.TYPE_TTLS, AuthType.EAP_TTLS, false,
             "ttls keying material", false);
+
+    /**
+     * PEAPv0 ([MS-PEAP], draft-kamath-pppext-peapv0): without cryptobinding the MSK is the EAP-TLS key material of
+     * the outer tunnel ("client EAP encryption", MS-PEAP §3.1.5.7 / wpa_supplicant peaplabel=0). TLS 1.2 only, as TTLS.
+     */
+    public static final TlsProfile PEAP = new TlsProfile(Rfc3748.TYPE_PEAP, AuthType.EAP_PEAP, false,
+            "client EAP encryption", false);
 }
