@@ -12,6 +12,9 @@ final class EapConversation {
     volatile long lastSeenMillis;
 
     String identity;
+    /** Calling-Station-Id and NAS address of the first request, for the methods' events. */
+    String mac;
+    String nasIp;
     EapMethod method;
     EapMethodSession session;
     /** Identifier of the last Request sent; the next Response must carry it (RFC 3748 §4.1). */

@@ -43,6 +43,14 @@ public final class EapEngine {
      * @param state      the State attribute, or null on the first request of a conversation
      */
     public EapOutcome handle(String nasKey, String orgId, byte[] eapMessage, byte[] state) {
+        return handle(nasKey, orgId, eapMessage, state, null, null);
+    }
+
+    /**
+     * As {@link #handle(String, String, byte[], byte[])}, with the peer's MAC (Calling-Station-Id) and the NAS
+     * address, which methods that call an identity provider pass on to its events.
+     */
+    public EapOutcome handle(String nasKey, String orgId, byte[] eapMessage, byte[] state, String mac, String nasIp) {
         EapPacket packet;
         try {
             packet = EapPacket.parse(eapMessage);
@@ -54,7 +62,7 @@ public final class EapEngine {
             return new EapOutcome.Discard("EAP code " + packet.code() + " sent to the authenticator");
         }
         if (state == null) {
-            return begin(nasKey, orgId, packet);
+            return begin(nasKey, orgId, packet, mac, nasIp);
         }
         Optional<EapConversation> found = conversations.find(HexFormat.of().formatHex(state), nasKey);
         if (found.isEmpty()) {
@@ -74,7 +82,7 @@ public final class EapEngine {
         }
     }
 
-    private EapOutcome begin(String nasKey, String orgId, EapPacket packet) {
+    private EapOutcome begin(String nasKey, String orgId, EapPacket packet, String mac, String nasIp) {
         if (packet.type() != Rfc3748.TYPE_IDENTITY) {
             // RFC 3579 §2.1: the NAS starts with the peer's Identity; anything else has lost its conversation.
             return failure(packet.identifier(), "EAP conversation without State does not start with Identity", null,
@@ -92,6 +100,8 @@ public final class EapEngine {
         synchronized (c) {
             // RFC 3748 §5.1: the Identity is UTF-8 and not null-terminated; it may be anonymous (RFC 7542 §2.4).
             c.identity = new String(packet.typeData(), StandardCharsets.UTF_8);
+            c.mac = mac;
+            c.nasIp = nasIp;
             return startMethod(c, methods.get(0), packet.identifier(), stateBytes);
         }
     }
@@ -124,7 +134,7 @@ public final class EapEngine {
 
     private EapOutcome startMethod(EapConversation c, EapMethod method, int responseId, byte[] state) {
         c.method = method;
-        c.session = method.start(new EapPeer(c.orgId, c.identity));
+        c.session = method.start(new EapPeer(c.orgId, c.identity, c.mac, c.nasIp));
         return step(c, c.session.start(), responseId, state);
     }
 

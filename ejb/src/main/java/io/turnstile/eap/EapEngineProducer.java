@@ -1,7 +1,10 @@
 package io.turnstile.eap;
 
+import io.turnstile.eap.peap.EapPeapMethod;
 import io.turnstile.eap.tls.EapTlsMethod;
 import io.turnstile.eap.tls.EapTlsSettings;
+import io.turnstile.eap.ttls.EapTtlsMethod;
+import io.turnstile.identity.IdentityProviders;
 import io.turnstile.pki.EapServerTrust;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -20,7 +23,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code turnstile.eap.idle-timeout-seconds} (60): a conversation not continued within it is dropped</li>
  *   <li>{@code turnstile.eap.max-conversations-per-nas} (2000) and {@code turnstile.eap.max-conversations} (20000)</li>
- *   <li>{@code turnstile.eap.tls.min-version} ("1.2" or "1.3") and {@code turnstile.eap.tls.fragment-size} (1300)</li>
+ *   <li>{@code turnstile.eap.tls.min-version} ("1.2" or "1.3") and {@code turnstile.eap.tls.fragment-size} (1300);
+ *       EAP-TTLS runs on TLS 1.2 only, so a minimum of 1.3 turns it off</li>
  * </ul>
  */
 @ApplicationScoped
@@ -50,6 +54,9 @@ public class EapEngineProducer {
     EapServerTrust trust;
 
     @Inject
+    IdentityProviders idps;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -61,7 +68,10 @@ public class EapEngineProducer {
         EapTlsSettings tls = new EapTlsSettings(minimumTlsVersion, fragmentSize,
                 EapTlsSettings.DEFAULTS.maxMessageLength());
         EapServerTrust t = trust;
-        return new EapEngine(List.of(new EapTlsMethod(t::credentials, tls, random, clock)),
+        // EAP-TLS is proposed first; a peer configured for TTLS answers with a Nak (RFC 3748 §5.3.1) and gets it.
+        EapTlsMethod eapTls = new EapTlsMethod(t::credentials, tls, random, clock);
+        return new EapEngine(List.of(eapTls, new EapTtlsMethod(idps, t::credentials, tls, random, clock),
+                        new EapPeapMethod(eapTls, t::credentials, tls, random, clock)),
                 new EapConversationTable(maxPerNas, maxTotal, Duration.ofSeconds(idleTimeoutSeconds), clock), random);
     }
 }

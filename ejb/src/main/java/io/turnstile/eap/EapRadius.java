@@ -67,7 +67,7 @@ public final class EapRadius {
             facts = facts.withCertificate(v.facts());
         }
         if (f.success() && r.identity() != null) {
-            facts = facts.withIdentity(r.identity(), realm(r.identity()), List.of());
+            facts = facts.withIdentity(r.identity(), realm(r.identity()), r.idpGroups());
         }
         return facts;
     }

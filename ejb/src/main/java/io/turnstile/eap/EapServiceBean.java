@@ -27,6 +27,9 @@ public class EapServiceBean implements EapService {
         byte[] state = packet.first(Rfc2865.STATE).map(a -> a.value()).orElse(null);
         var client = request.client();
         String nasKey = client.orgId() + "/" + client.clusterId() + "/" + client.match();
-        return engine.handle(nasKey, client.orgId(), eap, state);
+        String mac = packet.string(Rfc2865.CALLING_STATION_ID).flatMap(io.turnstile.endpoints.MacAddress::parse)
+                .map(io.turnstile.endpoints.MacAddress::compact).orElse(null);
+        String nasIp = request.source().getAddress().getHostAddress();
+        return engine.handle(nasKey, client.orgId(), eap, state, mac, nasIp);
     }
 }

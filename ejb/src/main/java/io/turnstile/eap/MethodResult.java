@@ -14,12 +14,20 @@ import java.util.Optional;
  * @param certificate the client certificate check, or null if none was presented
  * @param msk         Master Session Key (64 octets, RFC 5247 §1.2), empty on failure
  * @param tlsVersion  negotiated TLS version ("TLSv1.2", "TLSv1.3"), or null
+ * @param idpGroups   directory groups of the identity from the identity provider (TTLS/PAP), never null
  */
 public record MethodResult(AuthType authType, String identity, CertificateValidation certificate, byte[] msk,
-                           String tlsVersion) {
+                           String tlsVersion, java.util.List<String> idpGroups) {
 
     public MethodResult {
         msk = msk == null ? new byte[0] : msk.clone();
+        idpGroups = idpGroups == null ? java.util.List.of() : java.util.List.copyOf(idpGroups);
+    }
+
+    /** A result without directory groups (EAP-TLS). */
+    public MethodResult(AuthType authType, String identity, CertificateValidation certificate, byte[] msk,
+                        String tlsVersion) {
+        this(authType, identity, certificate, msk, tlsVersion, null);
     }
 
     public static MethodResult nothing(AuthType authType) {
@@ -38,7 +46,8 @@ public record MethodResult(AuthType authType, String identity, CertificateValida
     @Override
     public boolean equals(Object o) {
         return o instanceof MethodResult r && r.authType == authType && java.util.Objects.equals(r.identity, identity)
-                && java.util.Objects.equals(r.certificate, certificate) && Arrays.equals(r.msk, msk);
+                && java.util.Objects.equals(r.certificate, certificate) && Arrays.equals(r.msk, msk)
+                && r.idpGroups.equals(idpGroups);
     }
 
     @Override
@@ -49,6 +58,6 @@ public record MethodResult(AuthType authType, String identity, CertificateValida
     @Override
     public String toString() {
         return "MethodResult[authType=" + authType + ", identity=" + identity + ", certificate=" + certificate
-                + ", msk=<" + msk.length + " octets>, tlsVersion=" + tlsVersion + "]";
+                + ", msk=<" + msk.length + " octets>, tlsVersion=" + tlsVersion + ", idpGroups=" + idpGroups + "]";
     }
 }

@@ -39,6 +39,10 @@ public class SettingServiceBean implements SettingService {
     @Inject
     AuditTrail audit;
 
+    /** The EAP and RadSec trust caches hold the setting's CA lists; they reload after the commit. */
+    @Inject
+    jakarta.enterprise.event.Event<io.turnstile.pki.PkiChanged> trustChanged;
+
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public OrgSetting get(String orgId) {
@@ -64,6 +68,10 @@ public class SettingServiceBean implements SettingService {
         }
         OrgSetting after = model(entity);
         audit.record(orgId, "Update Org Settings", stored, after.document());
+        if (changes.containsKey("mist_nac") || changes.containsKey("radsec")) {
+            // mist_nac.cacerts / radsec.cacerts apply at once, not when a cached trust expires
+            trustChanged.fire(new io.turnstile.pki.PkiChanged(orgId));
+        }
         return after;
     }
 

@@ -2,6 +2,7 @@ package io.turnstile.eap;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.turnstile.eap.tls.EapTlsPacket;
+import io.turnstile.eap.ttls.TtlsAvp;
 import io.turnstile.platform.MutableClock;
 
 import java.security.SecureRandom;
@@ -45,6 +46,31 @@ class EapFuzzTest {
             }
         } catch (MalformedEapException e) {
             assertNotNull(e.getMessage());
+        }
+    }
+
+    /**
+     * The EAP-TTLS Phase 2 AVP parser (RFC 5281 §10.1): decrypted input from any peer with a TLS session. Only
+     * {@link MalformedEapException} escapes; what parses re-encodes to AVPs that parse to the same list.
+     */
+    @FuzzTest(maxDuration = "5m")
+    void ttlsAvps(byte[] data) {
+        List<TtlsAvp> avps;
+        try {
+            avps = TtlsAvp.parseAll(data);
+        } catch (MalformedEapException e) {
+            assertNotNull(e.getMessage());
+            return;
+        }
+        int total = 0;
+        for (TtlsAvp a : avps) {
+            total += a.data().length + 8;
+        }
+        assertTrue(total <= data.length, "AVPs never claim more than the input");
+        try {
+            org.junit.jupiter.api.Assertions.assertEquals(avps, TtlsAvp.parseAll(TtlsAvp.encodeAll(avps)));
+        } catch (MalformedEapException e) {
+            throw new AssertionError("re-encoded AVPs do not parse", e);
         }
     }
 

@@ -43,6 +43,11 @@ final class TlsPeer {
     byte[] applicationData = new byte[0];
     int fragmentsReceived;
     int fragmentsSent;
+    /** TLS 1.2 PRF label of the MSK (RFC 5216 §2.3; TTLS: "ttls keying material", RFC 5281 §8). */
+    String keyLabel = "client EAP encryption";
+    /** Application data to send once the handshake is complete (TTLS Phase 2), or null. */
+    byte[] phase2;
+    private boolean phase2Sent;
 
     TlsPeer(ProtocolVersion version, CertifiedKey clientKey, int fragmentSize) {
         this.client = new Client(crypto, version, clientKey);
@@ -75,6 +80,10 @@ final class TlsPeer {
             byte[] data = new byte[available];
             protocol.readApplicationData(data, 0, available);
             applicationData = data;
+        }
+        if (phase2 != null && !phase2Sent && msk != null) {
+            phase2Sent = true;
+            protocol.writeApplicationData(phase2, 0, phase2.length);
         }
         return sendOutput();
     }
@@ -163,7 +172,7 @@ final class TlsPeer {
             super.notifyHandshakeComplete();
             byte[] km = TlsUtils.isTLSv13(context)
                     ? context.exportKeyingMaterial("EXPORTER_EAP_TLS_Key_Material", new byte[]{13}, 128)
-                    : context.exportKeyingMaterial("client EAP encryption", null, 128);
+                    : context.exportKeyingMaterial(keyLabel, null, 128);
             msk = Arrays.copyOf(km, 64);
         }
     }

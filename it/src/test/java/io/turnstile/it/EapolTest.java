@@ -62,19 +62,84 @@ public final class EapolTest {
                     """.formatted(identity, caCert, clientCert, clientKey,
                     tls13 ? "tls_disable_tlsv1_3=0" : "tls_disable_tlsv1_3=1",
                     extra == null ? "" : extra));
-            List<String> cmd = List.of("eapol_test", "-c", conf.toString(), "-a", "127.0.0.1", "-p",
-                    String.valueOf(port), "-s", secret, "-M", mac, "-r", "0", "-t", "20",
-                    "-N", "30:s:AA-BB-CC-00-11-22:Corp-Dot1x", "-N", "61:d:19");
+            return run(conf, port, secret, mac, 20);
+        } catch (IOException e) {
+            throw new IllegalStateException("eapol_test could not run (is eapoltest installed?)", e);
+        }
+    }
+
+    /**
+     * One EAP-TTLS authentication with PAP inside (RFC 5281 §11.2.5), TLS 1.2. wpa_supplicant sends
+     * {@code anonymous_identity} outside the tunnel and {@code identity}/{@code password} inside.
+     *
+     * @param timeoutSeconds eapol_test's overall limit ({@code -t})
+     */
+    public static Result ttlsPap(Path dir, int port, String secret, String mac, String outerIdentity, String user,
+                                 String password, Path caCert, int timeoutSeconds) {
+        try {
+            Path conf = Files.createTempFile(dir, "eapol-ttls", ".conf");
+            Files.writeString(conf, """
+                    network={
+                        key_mgmt=WPA-EAP
+                        eap=TTLS
+                        anonymous_identity="%s"
+                        identity="%s"
+                        password="%s"
+                        ca_cert="%s"
+                        phase1="tls_disable_tlsv1_3=1"
+                        phase2="auth=PAP"
+                        eapol_flags=0
+                    }
+                    """.formatted(outerIdentity, user, password, caCert));
+            return run(conf, port, secret, mac, timeoutSeconds);
+        } catch (IOException e) {
+            throw new IllegalStateException("eapol_test could not run (is eapoltest installed?)", e);
+        }
+    }
+
+    /**
+     * One PEAPv0 authentication with EAP-TLS inside (PEAP-TLS, as Windows uses it), TLS 1.2 outside and inside,
+     * without cryptobinding ({@code crypto_binding=0}); wpa_supplicant 2.10 takes the inner certificate from
+     * {@code ca_cert2}/{@code client_cert2}/{@code private_key2} with {@code phase2="autheap=TLS"}.
+     */
+    public static Result peapTls(Path dir, int port, String secret, String mac, String outerIdentity,
+                                 String innerIdentity, Path caCert, Path clientCert, Path clientKey) {
+        try {
+            Path conf = Files.createTempFile(dir, "eapol-peap", ".conf");
+            Files.writeString(conf, """
+                    network={
+                        key_mgmt=WPA-EAP
+                        eap=PEAP
+                        anonymous_identity="%s"
+                        identity="%s"
+                        ca_cert="%s"
+                        phase1="peapver=0 crypto_binding=0 tls_disable_tlsv1_3=1"
+                        phase2="autheap=TLS tls_disable_tlsv1_3=1"
+                        ca_cert2="%s"
+                        client_cert2="%s"
+                        private_key2="%s"
+                        eapol_flags=0
+                    }
+                    """.formatted(outerIdentity, innerIdentity, caCert, caCert, clientCert, clientKey));
+            return run(conf, port, secret, mac, 30);
+        } catch (IOException e) {
+            throw new IllegalStateException("eapol_test could not run (is eapoltest installed?)", e);
+        }
+    }
+
+    private static Result run(Path conf, int port, String secret, String mac, int timeoutSeconds) throws IOException {
+        List<String> cmd = List.of("eapol_test", "-c", conf.toString(), "-a", "127.0.0.1", "-p",
+                String.valueOf(port), "-s", secret, "-M", mac, "-r", "0", "-t", String.valueOf(timeoutSeconds),
+                "-N", "30:s:AA-BB-CC-00-11-22:Corp-Dot1x", "-N", "61:d:19");
+        try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             p.getOutputStream().close();
             byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds + 40L, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("eapol_test hung");
             }
             return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("eapol_test could not run (is eapoltest installed?)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -5,7 +5,6 @@ import io.turnstile.eap.EapMethodSession;
 import io.turnstile.eap.EapPeer;
 import io.turnstile.eap.MethodResult;
 import io.turnstile.eap.MethodStep;
-import io.turnstile.eap.Rfc3748;
 import io.turnstile.pki.EapTlsCredentials;
 import io.turnstile.policy.AuthType;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -27,12 +26,26 @@ public final class EapTlsMethod implements EapMethod {
     private final EapTlsSettings settings;
     private final JcaTlsCrypto crypto;
     private final Clock clock;
+    private final TlsProfile profile;
+    private final Function<EapPeer, TunnelInner> inner;
 
     /**
      * @param credentials the organisation's server key and trusted client CAs, by org id
      */
     public EapTlsMethod(Function<String, Optional<EapTlsCredentials>> credentials, EapTlsSettings settings,
                         SecureRandom random, Clock clock) {
+        this(TlsProfile.EAP_TLS, null, credentials, settings, random, clock);
+    }
+
+    /**
+     * A TLS-based method with the EAP-TLS framing (TTLS): its profile, and its Phase 2 exchange per conversation
+     * ({@code inner} null for EAP-TLS itself).
+     */
+    public EapTlsMethod(TlsProfile profile, Function<EapPeer, TunnelInner> inner,
+                        Function<String, Optional<EapTlsCredentials>> credentials, EapTlsSettings settings,
+                        SecureRandom random, Clock clock) {
+        this.profile = profile;
+        this.inner = inner;
         this.credentials = credentials;
         this.settings = settings;
         // The provider instance is private to this method: no global Security.addProvider.
@@ -42,37 +55,42 @@ public final class EapTlsMethod implements EapMethod {
 
     @Override
     public int type() {
-        return Rfc3748.TYPE_TLS;
+        return profile.type();
     }
 
     @Override
     public AuthType authType() {
-        return AuthType.EAP_TLS;
+        return profile.authType();
     }
 
     @Override
     public EapMethodSession start(EapPeer peer) {
         Optional<EapTlsCredentials> creds = credentials.apply(peer.orgId());
         if (creds.isEmpty()) {
-            return new Refused("the organisation has no EAP server certificate");
+            return new Refused("the organisation has no EAP server certificate", profile.authType());
+        }
+        if (!profile.tls13() && "1.3".equals(settings.minimumTlsVersion())) {
+            // The tunnelled methods run on TLS 1.2 only (see TlsProfile.TTLS): never below the configured minimum.
+            return new Refused("turnstile.eap.tls.min-version is 1.3 and this method runs on TLS 1.2",
+                    profile.authType());
         }
         ProtocolVersion minimum = "1.3".equals(settings.minimumTlsVersion()) ? ProtocolVersion.TLSv13
                 : ProtocolVersion.TLSv12;
-        EapTlsServer server = new EapTlsServer(crypto, creds.get(), minimum, clock);
+        EapTlsServer server = new EapTlsServer(crypto, creds.get(), minimum, clock, profile);
         TlsServerProtocol protocol = new TlsServerProtocol();
         try {
             protocol.accept(server);
         } catch (IOException e) {
-            return new Refused("TLS server cannot start: " + e.getMessage());
+            return new Refused("TLS server cannot start: " + e.getMessage(), profile.authType());
         }
-        return new EapTlsSession(protocol, server, settings);
+        return new EapTlsSession(protocol, server, settings, profile, inner == null ? null : inner.apply(peer));
     }
 
     /** A session that fails at once (no credentials); the engine then answers EAP-Failure. */
-    private record Refused(String reason) implements EapMethodSession {
+    private record Refused(String reason, AuthType authType) implements EapMethodSession {
         @Override
         public MethodStep start() {
-            return new MethodStep.Failed(reason, MethodResult.nothing(AuthType.EAP_TLS));
+            return new MethodStep.Failed(reason, MethodResult.nothing(authType));
         }
 
         @Override

@@ -73,13 +73,20 @@ final class EapTlsServer extends DefaultTlsServer {
     private final EapTlsCredentials credentials;
     private final ProtocolVersion minimumVersion;
     private final Clock clock;
+    private final TlsProfile profile;
 
     private CertificateValidation validation;
     private byte[] msk;
     private String version;
 
     EapTlsServer(JcaTlsCrypto crypto, EapTlsCredentials credentials, ProtocolVersion minimumVersion, Clock clock) {
+        this(crypto, credentials, minimumVersion, clock, TlsProfile.EAP_TLS);
+    }
+
+    EapTlsServer(JcaTlsCrypto crypto, EapTlsCredentials credentials, ProtocolVersion minimumVersion, Clock clock,
+                 TlsProfile profile) {
         super(crypto);
+        this.profile = profile;
         this.crypto = crypto;
         this.credentials = credentials;
         this.minimumVersion = minimumVersion;
@@ -88,7 +95,7 @@ final class EapTlsServer extends DefaultTlsServer {
 
     @Override
     protected ProtocolVersion[] getSupportedVersions() {
-        return ProtocolVersion.TLSv13.downTo(minimumVersion);
+        return profile.tls13() ? ProtocolVersion.TLSv13.downTo(minimumVersion) : ProtocolVersion.TLSv12.only();
     }
 
     @Override
@@ -109,6 +116,9 @@ final class EapTlsServer extends DefaultTlsServer {
     /** RFC 9190 §2.1.1 / RFC 5216 §2.1.1: EAP-TLS always authenticates the peer with a certificate. */
     @Override
     public CertificateRequest getCertificateRequest() throws IOException {
+        if (!profile.requireClientCertificate()) {
+            return null; // RFC 5281 §7.1: TTLS authenticates the user inside the tunnel, no client certificate asked
+        }
         Vector<SignatureAndHashAlgorithm> sigAlgs = TlsUtils.isSignatureAlgorithmsExtensionAllowed(
                 context.getServerVersion()) ? TlsUtils.getDefaultSupportedSignatureAlgorithms(context) : null;
         // certificate_authorities lets a peer with several certificates (Windows, macOS) pick the one we trust.
@@ -217,7 +227,7 @@ final class EapTlsServer extends DefaultTlsServer {
         version = tls13 ? "TLSv1.3" : "TLSv1.2";
         byte[] keyMaterial = tls13
                 ? context.exportKeyingMaterial(TLS13_LABEL, new byte[]{13}, KEY_MATERIAL_LENGTH)
-                : context.exportKeyingMaterial(TLS12_LABEL, null, KEY_MATERIAL_LENGTH);
+                : context.exportKeyingMaterial(profile.tls12KeyLabel(), null, KEY_MATERIAL_LENGTH);
         msk = java.util.Arrays.copyOf(keyMaterial, MSK_LENGTH);
         java.util.Arrays.fill(keyMaterial, (byte) 0);
     }

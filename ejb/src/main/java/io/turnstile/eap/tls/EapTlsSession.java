@@ -25,18 +25,29 @@ final class EapTlsSession implements EapMethodSession {
 
     private static final Logger LOG = Logger.getLogger(EapTlsSession.class.getName());
 
-    private enum Phase { STARTED, HANDSHAKE, FINAL_FLIGHT, ALERT, DONE }
+    private enum Phase { STARTED, HANDSHAKE, FINAL_FLIGHT, TUNNEL, ALERT, DONE }
 
     private final TlsServerProtocol protocol;
     private final EapTlsServer server;
     private final TlsFragments fragments;
+    private final TlsProfile profile;
+    /** The Phase 2 exchange of a tunnelled method (TTLS), or null for EAP-TLS. */
+    private final TunnelInner inner;
     private Phase phase = Phase.STARTED;
     private String failure;
+    private TunnelInner.Done innerResult;
 
     EapTlsSession(TlsServerProtocol protocol, EapTlsServer server, EapTlsSettings settings) {
+        this(protocol, server, settings, TlsProfile.EAP_TLS, null);
+    }
+
+    EapTlsSession(TlsServerProtocol protocol, EapTlsServer server, EapTlsSettings settings, TlsProfile profile,
+                  TunnelInner inner) {
         this.protocol = protocol;
         this.server = server;
         this.fragments = new TlsFragments(settings.fragmentSize(), settings.maxMessageLength());
+        this.profile = profile;
+        this.inner = inner;
     }
 
     /** RFC 5216 §2.1.1: EAP-TLS/Start, the S flag and no data. */
@@ -64,7 +75,10 @@ final class EapTlsSession implements EapMethodSession {
             return new MethodStep.Request(fragments.nextFragment().encode());
         }
         switch (phase) {
-            case FINAL_FLIGHT -> {
+            case FINAL_FLIGHT, TUNNEL -> {
+                if (inner != null) {
+                    return tunnel(packet);
+                }
                 if (!packet.isAck()) {
                     return fail("the peer sent TLS data after the handshake completed");
                 }
@@ -127,6 +141,66 @@ final class EapTlsSession implements EapMethodSession {
         return new MethodStep.Request(fragments.nextFragment().encode());
     }
 
+    /**
+     * Phase 2 (RFC 5281 §7.2): the peer's TLS application data, decrypted, goes to the inner exchange; its answer
+     * goes back encrypted, or the method ends with the inner result.
+     */
+    private MethodStep tunnel(EapTlsPacket packet) {
+        if (phase == Phase.FINAL_FLIGHT && packet.isAck()) {
+            // TTLS (RFC 5281 §7.2): without resumption the peer starts Phase 2 right after the server's Finished;
+            // PEAP (MS-PEAP §3.1.5.3): the peer ACKs it and the server starts with the tunnelled Identity Request.
+            phase = Phase.TUNNEL;
+            TunnelInner.Step first = inner.begin();
+            return first == null ? fail("the peer sent no Phase 2 data after the TLS handshake") : innerStep(first);
+        }
+        byte[] message;
+        try {
+            message = fragments.receive(packet);
+        } catch (MalformedEapException e) {
+            return fail(e.getMessage());
+        }
+        if (message == null) {
+            return new MethodStep.Request(EapTlsPacket.ack().encode());
+        }
+        if (message.length == 0) {
+            return fail("the peer sent an empty Response inside the tunnel");
+        }
+        phase = Phase.TUNNEL;
+        byte[] plaintext;
+        try {
+            protocol.offerInput(message);
+            plaintext = new byte[protocol.getAvailableInputBytes()];
+            protocol.readInput(plaintext, 0, plaintext.length);
+        } catch (IOException e) {
+            return fail("TLS record inside the tunnel refused: " + e.getMessage());
+        }
+        if (plaintext.length == 0) {
+            return fail("the peer sent TLS records without application data inside the tunnel");
+        }
+        return innerStep(inner.receive(plaintext));
+    }
+
+    private MethodStep innerStep(TunnelInner.Step step) {
+        if (step instanceof TunnelInner.Reply reply) {
+            try {
+                byte[] data = reply.plaintext();
+                protocol.writeApplicationData(data, 0, data.length);
+            } catch (IOException e) {
+                return fail("cannot encrypt the inner answer: " + e.getMessage());
+            }
+            fragments.send(output());
+            return new MethodStep.Request(fragments.nextFragment().encode());
+        }
+        TunnelInner.Done done = (TunnelInner.Done) step;
+        innerResult = done;
+        phase = Phase.DONE;
+        if (!done.success()) {
+            return new MethodStep.Failed(done.reason(), result());
+        }
+        return server.msk() == null ? new MethodStep.Failed("no keying material after the handshake", result())
+                : new MethodStep.Succeeded(result());
+    }
+
     private String tlsFailureReason(IOException e) {
         CertificateValidation v = server.validation();
         if (v != null && !v.valid()) {
@@ -160,6 +234,13 @@ final class EapTlsSession implements EapMethodSession {
     }
 
     private MethodResult result() {
+        if (inner != null) {
+            // Tunnelled: the inner identity is the user; the keys only count with a successful inner exchange.
+            boolean ok = innerResult != null && innerResult.success();
+            return new MethodResult(profile.authType(), innerResult == null ? null : innerResult.identity(),
+                    innerResult == null ? null : innerResult.certificate(), ok ? server.msk() : null, server.version(),
+                    ok ? innerResult.groups() : null);
+        }
         CertificateValidation v = server.validation();
         String identity = v == null || v.facts() == null ? null : identity(v.facts());
         return new MethodResult(AuthType.EAP_TLS, identity, v, v != null && v.valid() ? server.msk() : null,
