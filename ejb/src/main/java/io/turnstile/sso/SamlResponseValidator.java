@@ -131,25 +131,11 @@ public final class SamlResponseValidator {
         if (!PROTOCOL_NS.equals(root.getNamespaceURI()) || !"Response".equals(root.getLocalName())) {
             throw new Refused(Reason.NOT_A_RESPONSE, "root element is " + root.getNodeName());
         }
-        ResponseType response = parseModel(root, ResponseType.class);
-        String status = response.getStatus() == null || response.getStatus().getStatusCode() == null
-                || response.getStatus().getStatusCode().getValue() == null
-                ? null : response.getStatus().getStatusCode().getValue().toString();
-        if (!STATUS_SUCCESS.equals(status)) {
-            String sub = response.getStatus() != null && response.getStatus().getStatusCode() != null
-                    && response.getStatus().getStatusCode().getStatusCode() != null
-                    ? " / " + response.getStatus().getStatusCode().getStatusCode().getValue() : "";
-            throw new Refused(Reason.STATUS_NOT_SUCCESS, "status " + status + sub);
-        }
-
         // --- shape: exactly the element used is the element signed ---
         if (doc.getElementsByTagNameNS(ASSERTION_NS, "EncryptedAssertion").getLength() > 0) {
             throw new Refused(Reason.ENCRYPTED_ASSERTION, null);
         }
         NodeList assertions = doc.getElementsByTagNameNS(ASSERTION_NS, "Assertion");
-        if (assertions.getLength() == 0) {
-            throw new Refused(Reason.NO_ASSERTION, null);
-        }
         if (assertions.getLength() > 1) {
             throw new Refused(Reason.SIGNATURE_WRAPPING, assertions.getLength() + " assertions in the response");
         }
@@ -157,7 +143,7 @@ public final class SamlResponseValidator {
             throw new Refused(Reason.SIGNATURE_WRAPPING, "nested Response element");
         }
         Element assertionEl = (Element) assertions.item(0);
-        if (assertionEl.getParentNode() != root) {
+        if (assertionEl != null && assertionEl.getParentNode() != root) {
             throw new Refused(Reason.SIGNATURE_WRAPPING, "the assertion is not a direct child of the response");
         }
         requireUniqueIds(doc);
@@ -168,11 +154,26 @@ public final class SamlResponseValidator {
             Element s = (Element) sigs.item(i);
             if (s.getParentNode() == root && responseSig == null) {
                 responseSig = s;
-            } else if (s.getParentNode() == assertionEl && assertionSig == null) {
+            } else if (assertionEl != null && s.getParentNode() == assertionEl && assertionSig == null) {
                 assertionSig = s;
             } else {
                 throw new Refused(Reason.SIGNATURE_WRAPPING, "signature outside the response and assertion");
             }
+        }
+
+        // Only now, with the shape known to be plain, is the whole response read as a model.
+        ResponseType response = parseModel(root, ResponseType.class);
+        String status = response.getStatus() == null || response.getStatus().getStatusCode() == null
+                || response.getStatus().getStatusCode().getValue() == null
+                ? null : response.getStatus().getStatusCode().getValue().toString();
+        if (!STATUS_SUCCESS.equals(status)) {
+            String sub = response.getStatus() != null && response.getStatus().getStatusCode() != null
+                    && response.getStatus().getStatusCode().getStatusCode() != null
+                    ? " / " + response.getStatus().getStatusCode().getStatusCode().getValue() : "";
+            throw new Refused(Reason.STATUS_NOT_SUCCESS, "status " + status + sub);
+        }
+        if (assertionEl == null) {
+            throw new Refused(Reason.NO_ASSERTION, null);
         }
         if (responseSig == null && assertionSig == null) {
             throw new Refused(Reason.UNSIGNED, null);
