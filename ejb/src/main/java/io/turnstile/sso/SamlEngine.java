@@ -4,8 +4,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 
+import java.util.logging.Logger;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
@@ -15,6 +19,8 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class SamlEngine {
+
+    private static final Logger LOG = Logger.getLogger(SamlEngine.class.getName());
 
     static final int REPLAY_CACHE_ENTRIES = 100_000;
     static final int PENDING_REQUESTS = 10_000;
@@ -36,6 +42,19 @@ public class SamlEngine {
         PendingAuthnRequests pending = new PendingAuthnRequests(clock, random, PENDING_TTL, PENDING_REQUESTS);
         validator = new SamlResponseValidator(clock, new AssertionReplayCache(clock, REPLAY_CACHE_ENTRIES), pending);
         authnRequests = new SamlAuthnRequests(pending);
+    }
+
+    /**
+     * Loads the XML security stack (Keycloak saml-core, the DOM parser, the metadata writer) at deployment, so the
+     * first login does not pay for it and a broken class path shows at start rather than at an admin's login.
+     */
+    void warmUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        SamlSsoConfig probe = new SamlSsoConfig("-", "-", "warmup", "-", "-", null, "https://idp.invalid/", null, null,
+                null, null, null, false, null, null, false, false);
+        SpEndpoints sp = SpEndpoints.of("https://sp.invalid", "warmup");
+        spMetadata.xml(probe, sp);
+        SamlOutcome probed = validator.validate(probe, sp, "<x/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        LOG.info(() -> "SAML SP ready (Keycloak saml-core; probe refused as " + ((SamlLoginFailure) probed).reason() + ")");
     }
 
     public SamlResponseValidator validator() { return validator; }
