@@ -36,6 +36,11 @@ public class InMemorySsoDirectory implements SsoDirectory {
     }
 
     @Override
+    public Optional<SamlSsoConfig> byEmail(String email) {
+        return byDomain.values().stream().filter(s -> s.coversEmail(email)).findFirst();
+    }
+
+    @Override
     public List<SsoRole> ssoRoles(String orgId) {
         return roles.getOrDefault(orgId, List.of());
     }

@@ -15,6 +15,12 @@ public interface SsoDirectory {
     /** The SAML SSO {@code ssoId} of org {@code orgId}. */
     Optional<SamlSsoConfig> byId(String orgId, String ssoId);
 
+    /**
+     * The SAML SSO whose {@code email_domains} cover {@code email}, for an SSO admin's first login started at
+     * Turnstile (SP-initiated) from the e-mail address alone.
+     */
+    Optional<SamlSsoConfig> byEmail(String email);
+
     /** The org's {@code ssoroles}, read at every login (privileges are recomputed each time). */
     List<SsoRole> ssoRoles(String orgId);
 }

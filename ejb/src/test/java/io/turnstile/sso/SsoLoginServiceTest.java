@@ -107,6 +107,13 @@ class SsoLoginServiceTest {
     }
 
     @Test
+    void firstLoginFindsTheSsoByEmailDomain() {
+        assertEquals("s4t5vwv8", directory.byEmail("Bob@Corp.Example").orElseThrow().domain());
+        assertTrue(directory.byEmail("bob@elsewhere.example").isEmpty());
+        assertTrue(directory.byEmail("not-an-email").isEmpty());
+    }
+
+    @Test
     void unknownDomainIsRefusedWithoutStoring() {
         var r = assertInstanceOf(SsoLoginService.AcsResult.Refused.class, service.acs("nope", BASE, post(spec())));
         assertEquals(Reason.UNKNOWN_SSO, r.failure().reason());
