@@ -52,7 +52,8 @@ public record SamlLoginFailure(Reason reason, String detail, String receivedXml)
         NAMEID_MISSING("The assertion has no NameID"),
         NAMEID_NOT_EMAIL("The NameID is not an e-mail address but the SSO's nameid_format is email"),
         NO_ROLE_MATCHED("None of the asserted roles matches an SSO role and no default role is set"),
-        UNMATCHED_ROLE("An asserted role matches no SSO role (ignore_unmatched_roles is off)");
+        UNMATCHED_ROLE("An asserted role matches no SSO role (ignore_unmatched_roles is off)"),
+        ACCOUNT_REFUSED("The admin account cannot sign in through this SSO");
 
         private final String message;
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Where the SAML engine finds an org's SAML SSOs ({@code ssos} with {@code idp_type: saml}) and ssoroles. The
- * {@code ssos} store implements it; {@link InMemorySsoDirectory} stands in until then.
+ * {@code ssos} store implements it ({@link SsoStoreDirectory}).
  */
 public interface SsoDirectory {
 
@@ -14,6 +14,9 @@ public interface SsoDirectory {
 
     /** The SAML SSO {@code ssoId} of org {@code orgId}. */
     Optional<SamlSsoConfig> byId(String orgId, String ssoId);
+
+    /** The SAML SSO {@code ssoId} in whichever org holds it (the SSO an SSO admin belongs to). */
+    Optional<SamlSsoConfig> bySsoId(String ssoId);
 
     /**
      * The SAML SSO whose {@code email_domains} cover {@code email}, for an SSO admin's first login started at

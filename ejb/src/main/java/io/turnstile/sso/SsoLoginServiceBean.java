@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+import io.turnstile.admin.LoginRefusedException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,7 +27,7 @@ public class SsoLoginServiceBean implements SsoLoginService {
     SamlEngine engine;
 
     @Override
-    public AcsResult acs(String domain, String publicBaseUrl, String samlResponse) {
+    public AcsResult acs(String domain, String publicBaseUrl, String samlResponse, String previousSessionKey) {
         Optional<SamlSsoConfig> found = directory.byDomain(domain);
         if (found.isEmpty()) {
             // Nothing to attach the failure to: the page says so, nothing is stored.
@@ -45,8 +46,17 @@ public class SsoLoginServiceBean implements SsoLoginService {
             failureLog.recordFailure(sso, failure);
             return new AcsResult.Refused(failure, false);
         }
+        SsoLoginSink.Admitted admitted;
+        try {
+            admitted = sink.loginSucceeded(sso, login, (RoleMatch.Granted) match, previousSessionKey);
+        } catch (LoginRefusedException e) {
+            SamlLoginFailure failure = new SamlLoginFailure(SamlLoginFailure.Reason.ACCOUNT_REFUSED,
+                    e.getMessage(), login.receivedXml());
+            failureLog.recordFailure(sso, failure);
+            return new AcsResult.Refused(failure, false);
+        }
         failureLog.recordSuccess(sso, login);
-        return new AcsResult.Proceed(sink.loginSucceeded(sso, login, (RoleMatch.Granted) match));
+        return new AcsResult.Proceed(admitted.location(), admitted.session());
     }
 
     @Override
@@ -59,6 +69,13 @@ public class SsoLoginServiceBean implements SsoLoginService {
     public Optional<URI> logoutTarget(String domain) {
         return directory.byDomain(domain).map(sso -> sso.customLogoutUrl() == null || sso.customLogoutUrl().isBlank()
                 ? URI.create("/") : URI.create(sso.customLogoutUrl()));
+    }
+
+    @Override
+    public void endSession(String sessionKey) {
+        if (sessionKey != null && !sessionKey.isEmpty()) {
+            sink.loggedOut(sessionKey);
+        }
     }
 
     @Override

@@ -44,7 +44,19 @@ class SsoLoginServiceTest {
         service.directory = directory;
         service.engine = engine;
         service.failureLog = log;
-        service.sink = (sso, login, grant) -> sinkTarget;
+        service.sink = new SsoLoginSink() {
+            @Override
+            public Admitted loginSucceeded(SamlSsoConfig sso, SamlLogin login, RoleMatch.Granted grant, String previous) {
+                if (login.nameId().startsWith("local")) {
+                    throw new io.turnstile.admin.LoginRefusedException("this email is a local admin account");
+                }
+                return new Admitted(sinkTarget, null);
+            }
+
+            @Override
+            public void loggedOut(String sessionKey) {
+            }
+        };
         directory.register(SamlResponseValidatorTest.config("s4t5vwv8", SamlSsoConfig.SignAlgo.SHA256, false));
         directory.ssoRoles("org1", List.of(new SsoRole("r1", "netadmin",
                 List.of(new SsoPrivilege("org", "admin", null, null, null)))));
@@ -79,7 +91,7 @@ class SsoLoginServiceTest {
 
     @Test
     void validLoginProceedsWhereTheSinkSays() {
-        var r = assertInstanceOf(SsoLoginService.AcsResult.Proceed.class, service.acs("s4t5vwv8", BASE, post(spec())));
+        var r = assertInstanceOf(SsoLoginService.AcsResult.Proceed.class, service.acs("s4t5vwv8", BASE, post(spec()), null));
         assertEquals(sinkTarget, r.location());
         assertTrue(service.failures("org1", "sso-s4t5vwv8", 0, Long.MAX_VALUE, 100, 1).orElseThrow().isEmpty());
     }
@@ -88,14 +100,14 @@ class SsoLoginServiceTest {
     void failuresAreStoredWithReasonAndAssertionAndListed() {
         TestIdp.Spec expired = spec();
         expired.notOnOrAfter = SamlResponseValidatorTest.NOW.minusSeconds(3600);
-        var refused = assertInstanceOf(SsoLoginService.AcsResult.Refused.class, service.acs("s4t5vwv8", BASE, post(expired)));
+        var refused = assertInstanceOf(SsoLoginService.AcsResult.Refused.class, service.acs("s4t5vwv8", BASE, post(expired), null));
         assertEquals(Reason.EXPIRED, refused.failure().reason());
         assertFalse(refused.unknownSso());
 
         TestIdp.Spec ghostRole = spec();
         ghostRole.assertionId = "_assert2";
         ghostRole.attr("Role", "netadmin", "ghost");
-        var denied = assertInstanceOf(SsoLoginService.AcsResult.Refused.class, service.acs("s4t5vwv8", BASE, post(ghostRole)));
+        var denied = assertInstanceOf(SsoLoginService.AcsResult.Refused.class, service.acs("s4t5vwv8", BASE, post(ghostRole), null));
         assertEquals(Reason.UNMATCHED_ROLE, denied.failure().reason());
 
         List<SsoFailureLog.Entry> log = service.failures("org1", "sso-s4t5vwv8", 0, Long.MAX_VALUE, 100, 1).orElseThrow();
@@ -107,6 +119,17 @@ class SsoLoginServiceTest {
     }
 
     @Test
+    void anAccountTheAdminPlaneRefusesIsAFailureWithItsReason() {
+        TestIdp.Spec local = spec();
+        local.nameId = "local-admin@corp.example";
+        var r = assertInstanceOf(SsoLoginService.AcsResult.Refused.class, service.acs("s4t5vwv8", BASE, post(local), null));
+        assertEquals(Reason.ACCOUNT_REFUSED, r.failure().reason());
+        List<SsoFailureLog.Entry> log = service.failures("org1", "sso-s4t5vwv8", 0, Long.MAX_VALUE, 100, 1).orElseThrow();
+        assertEquals(1, log.size());
+        assertTrue(log.get(0).detail().contains("local admin account"), log.toString());
+    }
+
+    @Test
     void firstLoginFindsTheSsoByEmailDomain() {
         assertEquals("s4t5vwv8", directory.byEmail("Bob@Corp.Example").orElseThrow().domain());
         assertTrue(directory.byEmail("bob@elsewhere.example").isEmpty());
@@ -115,7 +138,7 @@ class SsoLoginServiceTest {
 
     @Test
     void unknownDomainIsRefusedWithoutStoring() {
-        var r = assertInstanceOf(SsoLoginService.AcsResult.Refused.class, service.acs("nope", BASE, post(spec())));
+        var r = assertInstanceOf(SsoLoginService.AcsResult.Refused.class, service.acs("nope", BASE, post(spec()), null));
         assertEquals(Reason.UNKNOWN_SSO, r.failure().reason());
         assertTrue(r.unknownSso());
     }
@@ -126,7 +149,7 @@ class SsoLoginServiceTest {
         directory.register(new SamlSsoConfig(base.orgId(), base.ssoId(), base.domain(), base.issuer(), base.idpCert(),
                 base.idpSignAlgo(), base.idpSsoUrl(), null, base.nameIdFormat(), null, null, null, false, null, null,
                 false, true));
-        assertInstanceOf(SsoLoginService.AcsResult.Proceed.class, service.acs("s4t5vwv8", BASE, post(spec())));
+        assertInstanceOf(SsoLoginService.AcsResult.Proceed.class, service.acs("s4t5vwv8", BASE, post(spec()), null));
         List<SsoFailureLog.Entry> kept = service.failures("org1", "sso-s4t5vwv8", 0, Long.MAX_VALUE, 100, 1).orElseThrow();
         assertEquals(1, kept.size());
         assertTrue(kept.get(0).success());

@@ -3,11 +3,17 @@ package io.turnstile.sso;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.turnstile.api.security.SessionCookies;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.Cookie;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.ext.RuntimeDelegate;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,10 +25,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * apply; the more specific mapping wins over the REST API's {@code /api/v1/*} (Servlet 6 §12.1).
  * <ul>
  * <li>{@code POST .../login}: the ACS (HTTP-POST binding, SAML bindings §3.5): the posted {@code SAMLResponse} is
- * validated; success redirects (303) where the login sink says, failure shows a page naming the reason (403, or 404
+ * validated; success sets the session cookies of {@code POST /login} and redirects (303) to the console, failure shows a page naming the reason (403, or 404
  * for an unknown domain) with a link to start again, never an automatic redirect (so no loop);</li>
  * <li>{@code GET .../login}: SP-initiated login, redirects to the IdP with an AuthnRequest (HTTP-Redirect binding);</li>
- * <li>{@code GET|POST .../logout}: ends at the SSO's {@code custom_logout_url}, or the console root.</li>
+ * <li>{@code GET|POST .../logout}: ends the admin session, clears its cookies and ends at the SSO's {@code custom_logout_url}, or the console root.</li>
  * </ul>
  * Translates and delegates to {@link SsoLoginService}.
  */
@@ -37,6 +43,9 @@ public class SamlEndpointServlet extends HttpServlet {
     @Inject
     PublicBaseUrl baseUrl;
 
+    @Inject
+    Clock clock;
+
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Matcher m = PATH.matcher(String.valueOf(req.getPathInfo()));
@@ -45,11 +54,17 @@ public class SamlEndpointServlet extends HttpServlet {
             return;
         }
         if (m.group(2).equals("logout")) {
-            logout(m.group(1), resp);
+            logout(m.group(1), req, resp);
             return;
         }
-        SsoLoginService.AcsResult result = service.acs(m.group(1), base(req), req.getParameter("SAMLResponse"));
+        SsoLoginService.AcsResult result = service.acs(m.group(1), base(req), req.getParameter("SAMLResponse"),
+                sessionCookie(req));
         if (result instanceof SsoLoginService.AcsResult.Proceed p) {
+            // The same cookies as POST /login; the session the browser carried (if any) was closed (rotation).
+            if (p.session() != null) {
+                setCookies(resp, SessionCookies.issue(p.session(), req.isSecure(), clock));
+            }
+            resp.setHeader("Cache-Control", "no-store");
             resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
             resp.setHeader("Location", p.location().toString());
             return;
@@ -67,7 +82,7 @@ public class SamlEndpointServlet extends HttpServlet {
             return;
         }
         if (m.group(2).equals("logout")) {
-            logout(m.group(1), resp);
+            logout(m.group(1), req, resp);
             return;
         }
         String relay = req.getParameter("RelayState");
@@ -82,10 +97,30 @@ public class SamlEndpointServlet extends HttpServlet {
         resp.sendRedirect(idp.get());
     }
 
-    private void logout(String domain, HttpServletResponse resp) throws IOException {
+    private void logout(String domain, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        service.endSession(sessionCookie(req));
+        setCookies(resp, SessionCookies.clear(req.isSecure()));
         Optional<URI> target = service.logoutTarget(domain);
         resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
         resp.setHeader("Location", target.orElse(URI.create("/")).toString());
+    }
+
+    private static String sessionCookie(HttpServletRequest req) {
+        Cookie[] cookies = req.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        return Arrays.stream(cookies).filter(c -> SessionCookies.SESSION.equals(c.getName())).map(Cookie::getValue)
+                .findFirst().orElse(null);
+    }
+
+    /** Written by JAX-RS's own cookie header delegate, so both login paths send byte-identical cookies. */
+    private static void setCookies(HttpServletResponse resp, NewCookie[] cookies) {
+        RuntimeDelegate.HeaderDelegate<NewCookie> header = RuntimeDelegate.getInstance()
+                .createHeaderDelegate(NewCookie.class);
+        for (NewCookie c : cookies) {
+            resp.addHeader("Set-Cookie", header.toString(c));
+        }
     }
 
     private String base(HttpServletRequest req) {

@@ -5,14 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-/**
- * A stand-in {@link SsoDirectory} holding what is registered with it, until the {@code ssos}/{@code ssoroles}
- * store takes its place (then delete this class: CDI must see one implementation).
- */
-@ApplicationScoped
-public class InMemorySsoDirectory implements SsoDirectory {
+/** A test {@link SsoDirectory} holding what is registered with it (the server's is {@link SsoStoreDirectory}). */
+class InMemorySsoDirectory implements SsoDirectory {
 
     private final Map<String, SamlSsoConfig> byDomain = new ConcurrentHashMap<>();
     private final Map<String, List<SsoRole>> roles = new ConcurrentHashMap<>();
@@ -33,6 +27,11 @@ public class InMemorySsoDirectory implements SsoDirectory {
     @Override
     public Optional<SamlSsoConfig> byId(String orgId, String ssoId) {
         return byDomain.values().stream().filter(s -> orgId.equals(s.orgId()) && ssoId.equals(s.ssoId())).findFirst();
+    }
+
+    @Override
+    public Optional<SamlSsoConfig> bySsoId(String ssoId) {
+        return byDomain.values().stream().filter(s -> ssoId.equals(s.ssoId())).findFirst();
     }
 
     @Override
