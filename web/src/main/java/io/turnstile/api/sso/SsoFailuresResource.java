@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.turnstile.api.security.RequiresRole;
+import io.turnstile.org.ApiRole;
 import io.turnstile.platform.JsonText;
 import io.turnstile.platform.Paging;
 import io.turnstile.platform.ResourceNotFoundException;
@@ -36,6 +38,8 @@ public class SsoFailuresResource {
     @Inject
     Clock clock;
 
+    /** Admin, as the ssos changes: the entries hold received assertions (personal data of the admins). */
+    @RequiresRole(ApiRole.ADMIN)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@PathParam("org_id") String orgId, @PathParam("sso_id") String ssoId,

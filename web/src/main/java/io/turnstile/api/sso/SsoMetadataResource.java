@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.turnstile.api.security.RequiresRole;
+import io.turnstile.org.ApiRole;
 import io.turnstile.platform.JsonText;
 import io.turnstile.platform.ResourceNotFoundException;
 import io.turnstile.sso.PublicBaseUrl;
@@ -22,7 +24,8 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * {@code GET /api/v1/orgs/{org_id}/ssos/{sso_id}/metadata} (contract {@code saml_metadata}) and
  * {@code .../metadata.xml} (the same metadata as a download). Rooted at the full path so that the ssos CRUD
- * resource keeps {@code orgs/{org_id}/ssos/{sso_id}} itself.
+ * resource keeps {@code orgs/{org_id}/ssos/{sso_id}} itself. Read: the SP metadata is public by nature (the IdP
+ * admin needs it), only the org's readers see which SSOs exist.
  */
 @RequestScoped
 public class SsoMetadataResource {
@@ -45,6 +48,7 @@ public class SsoMetadataResource {
     @Path("orgs/{org_id}/ssos/{sso_id}/metadata")
     @RequestScoped
     public static class Json extends SsoMetadataResource {
+        @RequiresRole(ApiRole.READ)
         @GET
         @Produces(MediaType.APPLICATION_JSON)
         public Response get(@PathParam("org_id") String orgId, @PathParam("sso_id") String ssoId) {
@@ -61,6 +65,7 @@ public class SsoMetadataResource {
     @Path("orgs/{org_id}/ssos/{sso_id}/metadata.xml")
     @RequestScoped
     public static class Xml extends SsoMetadataResource {
+        @RequiresRole(ApiRole.READ)
         @GET
         @Produces(MediaType.APPLICATION_XML)
         public Response get(@PathParam("org_id") String orgId, @PathParam("sso_id") String ssoId) {
