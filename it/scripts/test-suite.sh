@@ -16,12 +16,16 @@ PG_PORT="${TURNSTILE_IT_PG_PORT:-55432}"
 PORT_BASE="${TURNSTILE_IT_PORT_BASE:-18080}"
 PROFILES="${TURNSTILE_IT_PROFILES:-h2 postgresql}"
 TOKEN="it-bootstrap-token-0123456789abcdef"
+# Keycloak, the real SAML IdP of KeycloakSamlIT (it/scripts/keycloak.sh), on the last ports of the base's block.
+KC_PORT=$((PORT_BASE + 90))
+KC_ARGS=""
 PIDS=()
 FAILED=()
 
 log() { printf '\n[test-suite] %s\n' "$*" >&2; }
 
 cleanup() {
+  "$TOP/it/scripts/keycloak.sh" stop "$WORK/keycloak" || true
   for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
   if [ -n "$PG_BIN" ] && [ -f "$WORK/pg/data/postmaster.pid" ]; then
     runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null 2>&1 || true
@@ -39,6 +43,7 @@ install_packages() {
   command -v curl >/dev/null || need+=(curl)
   [ -x /usr/sbin/slapd ] || need+=(slapd)
   command -v ldapadd >/dev/null || need+=(ldap-utils)
+  command -v unzip >/dev/null || need+=(unzip)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
   if [ ${#need[@]} -gt 0 ]; then
     log "installing Debian packages: ${need[*]}"
@@ -76,7 +81,7 @@ run_integration() { # name, then env assignments
     if ! (cd "$TOP" && mvn -B -pl it verify -DskipITs=false -Dturnstile.it=true \
           -Dturnstile.http="http://127.0.0.1:$http" -Dturnstile.token="$TOKEN" \
           -Dturnstile.auth.port=$((http + 1)) -Dturnstile.acct.port=$((http + 2)) -Dturnstile.radsec.port=$((http + 3)) \
-          -Dturnstile.log="$dir/turnstile.log" -Dturnstile.profile="$name" ${TURNSTILE_IT_MVN_ARGS:-}); then
+          -Dturnstile.log="$dir/turnstile.log" -Dturnstile.profile="$name" $KC_ARGS ${TURNSTILE_IT_MVN_ARGS:-}); then
       FAILED+=("integration-$name")
       log "server log tail ($name):"; tail -n 80 "$dir/turnstile.log" >&2
     fi
@@ -105,6 +110,13 @@ mkdir -p "$WORK"
 log "build and unit tests"
 if [ -z "${TURNSTILE_IT_SKIP_BUILD:-}" ]; then
   (cd "$TOP" && mvn -B install) || { log "unit tests failed"; exit 1; }
+fi
+
+log "starting Keycloak (SAML IdP) on 127.0.0.1:$KC_PORT"
+if "$TOP/it/scripts/keycloak.sh" start "$WORK/keycloak" "$KC_PORT"; then
+  KC_ARGS="-Dturnstile.keycloak=http://127.0.0.1:$KC_PORT"
+else
+  FAILED+=("keycloak-start")
 fi
 
 case " $PROFILES " in *" h2 "*) run_integration h2 ;; esac

@@ -18,7 +18,9 @@ import java.util.function.UnaryOperator;
  * sealed at rest and answered as {@link #MASK}; a body that sends {@link #MASK} back keeps the stored secret, so a
  * client can PUT what it read.
  *
- * <p>Turnstile extension: {@code ldap_account_disabled_attr} (see {@code LdapSettings}).
+ * <p>Turnstile extensions: {@code ldap_account_disabled_attr} (see {@code LdapSettings}); {@code email_domains},
+ * {@code saml_clock_skew}, {@code saml_allow_sha1}, {@code saml_keep_assertions} (see
+ * {@code io.turnstile.sso.SamlSsoFields}, which checks a saml entry's fields).
  */
 public final class SsoDocument {
 
@@ -39,8 +41,10 @@ public final class SsoDocument {
             "oauth_cc_client_id", "oauth_cc_client_secret", "oauth_discovery_url", "oauth_ropc_client_id",
             "oauth_ropc_client_secret", "oauth_tenant_id", "role_attr_extraction", "role_attr_from",
             "scim_secret_token", "site_id", "ldap_account_disabled_attr");
-    static final Set<String> BOOLEANS = Set.of("ignore_unmatched_roles", "ldap_resolve_groups", "scim_enabled");
-    static final Set<String> STRING_LISTS = Set.of("ldap_cacerts", "ldap_server_hosts");
+    static final Set<String> BOOLEANS = Set.of("ignore_unmatched_roles", "ldap_resolve_groups", "scim_enabled",
+            "saml_allow_sha1", "saml_keep_assertions");
+    static final Set<String> STRING_LISTS = Set.of("ldap_cacerts", "ldap_server_hosts", "email_domains");
+    static final Set<String> INTEGERS = Set.of("saml_clock_skew");
     static final Set<String> OBJECTS = Set.of("mxedge_proxy", "openroaming");
     static final Map<String, Set<String>> ENUMS = Map.of(
             "idp_type", Set.of("ldap", "mxedge_proxy", "oauth", "saml", "openroaming"),
@@ -98,6 +102,9 @@ public final class SsoDocument {
             } else if (STRING_LISTS.contains(key)) {
                 require(v instanceof List<?> l && l.stream().allMatch(String.class::isInstance),
                         key + " must be a list of strings");
+            } else if (INTEGERS.contains(key)) {
+                require(v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()),
+                        key + " must be an integer");
             } else if (OBJECTS.contains(key)) {
                 require(v instanceof Map, key + " must be an object");
             } else if (ENUMS.containsKey(key)) {

@@ -10,6 +10,12 @@ import java.util.Optional;
  */
 public interface SsoService {
 
+    /**
+     * Turnstile extension, in create and update bodies: the IdP's SAML metadata XML, which sets {@code issuer},
+     * {@code idp_sso_url}, {@code idp_cert} and {@code nameid_format} (fields the body also gives win); not stored.
+     */
+    String IDP_METADATA = "idp_metadata";
+
     SsoPage list(String orgId, int limit, int page);
 
     /** @throws io.turnstile.platform.ResourceNotFoundException if the org has no such entry */

@@ -1,6 +1,8 @@
 package io.turnstile.identity;
 
 import io.turnstile.audit.AuditTrail;
+import io.turnstile.persistence.admin.AdminEntity;
+import io.turnstile.persistence.admin.AdminRepository;
 import io.turnstile.persistence.identity.SsoEntity;
 import io.turnstile.persistence.identity.SsoRepository;
 import io.turnstile.persistence.org.OrgRepository;
@@ -8,6 +10,9 @@ import io.turnstile.platform.JsonText;
 import io.turnstile.platform.Paging;
 import io.turnstile.platform.ResourceNotFoundException;
 import io.turnstile.platform.SecretBox;
+import io.turnstile.platform.InvalidRequestException;
+import io.turnstile.sso.IdpMetadata;
+import io.turnstile.sso.SamlSsoFields;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -21,6 +26,7 @@ import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +39,8 @@ public class SsoServiceBean implements SsoService {
     /** Letters and digits of the SAML {@code domain} (contract: a random string used in the ACS URL). */
     private static final String DOMAIN_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final int DOMAIN_LENGTH = 10;
+    /** IdP metadata is a few KB (Entra's, with several certificates, about 20); anything far larger is refused. */
+    static final int MAX_METADATA_CHARS = 256 * 1024;
 
     @PersistenceContext(unitName = "turnstile")
     EntityManager em;
@@ -107,6 +115,12 @@ public class SsoServiceBean implements SsoService {
         SsoEntity entity = find(repo, orgId, ssoId);
         Sso before = masked(entity);
         repo.delete(entity);
+        // An SSO admin belongs to exactly one SSO: without it the account can never sign in again.
+        AdminRepository admins = new AdminRepository(em);
+        for (AdminEntity admin : admins.ofSso(ssoId)) {
+            admins.deleteSessionsOf(admin.getId());
+            admins.remove(admin);
+        }
         audit.record(orgId, "Delete SSO " + before.fields().get("name"), before.fields(), null);
         changed.fire(new SsoChanged(orgId, ssoId));
     }
@@ -119,14 +133,42 @@ public class SsoServiceBean implements SsoService {
     }
 
     private Map<String, Object> validated(Map<String, Object> stored, Map<String, Object> body) {
-        Map<String, Object> fields = SsoDocument.merge(stored, body);
+        Map<String, Object> fields = SsoDocument.merge(stored, fromIdpMetadata(body));
         String type = (String) fields.get("idp_type");
+        if ("saml".equals(type)) {
+            SamlSsoFields.validate(fields);
+        }
         for (IdentityProviderFactory f : factories) {
             if (f.idpType().equals(type)) {
                 f.validate(fields);
             }
         }
         return fields;
+    }
+
+    /** The body with the fields {@link #IDP_METADATA} gives added (the body's own win), without it. */
+    static Map<String, Object> fromIdpMetadata(Map<String, Object> body) {
+        if (!body.containsKey(IDP_METADATA)) {
+            return body;
+        }
+        Map<String, Object> b = new LinkedHashMap<>(body);
+        Object xml = b.remove(IDP_METADATA);
+        if (!(xml instanceof String s) || s.isBlank() || s.length() > MAX_METADATA_CHARS) {
+            throw new InvalidRequestException(IDP_METADATA + " must be the IdP's SAML 2.0 metadata XML (at most "
+                    + MAX_METADATA_CHARS + " characters)");
+        }
+        IdpMetadata m;
+        try {
+            m = IdpMetadata.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(IDP_METADATA + ": " + e.getMessage());
+        }
+        b.putIfAbsent("idp_type", "saml");
+        b.putIfAbsent("issuer", m.issuer());
+        b.putIfAbsent("idp_sso_url", m.idpSsoUrl());
+        b.putIfAbsent("idp_cert", m.idpCert());
+        b.putIfAbsent("nameid_format", m.nameIdFormat().json());
+        return b;
     }
 
     private void store(SsoEntity entity, Map<String, Object> fields, long modified) {

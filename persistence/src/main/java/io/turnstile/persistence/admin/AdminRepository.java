@@ -36,6 +36,12 @@ public class AdminRepository {
                 .getResultList();
     }
 
+    /** The SSO admins created by one SSO. */
+    public List<AdminEntity> ofSso(String ssoId) {
+        return em.createQuery("SELECT a FROM AdminEntity a WHERE a.ssoId = :sso", AdminEntity.class)
+                .setParameter("sso", ssoId).getResultList();
+    }
+
     public void persist(Object entity) {
         em.persist(entity);
     }

@@ -35,6 +35,23 @@ public class SsoRepository {
                 .getSingleResult();
     }
 
+    /** The entry whose SAML URLs use {@code domain} (unique: random, server-assigned). */
+    public Optional<SsoEntity> findByDomain(String domain) {
+        return em.createQuery("SELECT s FROM SsoEntity s WHERE s.domain = :domain", SsoEntity.class)
+                .setParameter("domain", domain).getResultStream().findFirst();
+    }
+
+    /** The entry {@code id} in whichever org holds it. */
+    public Optional<SsoEntity> findById(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(SsoEntity.class, id));
+    }
+
+    /** Every org's entries of one {@code idp_type}, oldest first. */
+    public List<SsoEntity> ofType(String idpType) {
+        return em.createQuery("SELECT s FROM SsoEntity s WHERE s.idpType = :type ORDER BY s.created, s.id",
+                SsoEntity.class).setParameter("type", idpType).getResultList();
+    }
+
     public void persist(SsoEntity entity) {
         em.persist(entity);
     }

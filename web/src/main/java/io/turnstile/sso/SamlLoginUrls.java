@@ -1,0 +1,43 @@
+package io.turnstile.sso;
+
+import java.util.Optional;
+
+import io.turnstile.admin.AdminAccount;
+import io.turnstile.admin.AdminService;
+import io.turnstile.admin.SsoLoginUrls;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * {@code sso_url} of {@code POST /login/lookup}: where an SSO admin's SP-initiated login starts ({@code GET
+ * /api/v1/saml/{domain}/login}). An existing SSO admin goes to the SSO it belongs to; an unknown email to the SAML SSO
+ * whose {@code email_domains} cover it (first login); a local admin gets none (password login).
+ */
+@RequestScoped
+public class SamlLoginUrls implements SsoLoginUrls {
+
+    @Inject
+    SsoDirectory directory;
+
+    @Inject
+    AdminService admins;
+
+    @Inject
+    PublicBaseUrl baseUrl;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Override
+    public Optional<String> ssoUrlFor(String email) {
+        Optional<AdminAccount> account = admins.lookup(email);
+        if (account.isPresent() && account.get().local()) {
+            return Optional.empty();
+        }
+        Optional<SamlSsoConfig> sso = account.isPresent() ? directory.bySsoId(account.get().ssoId())
+                : directory.byEmail(email);
+        String base = baseUrl.resolve(request.getScheme(), request.getServerName(), request.getServerPort());
+        return sso.map(s -> SpEndpoints.of(base, s.domain()).acsUrl());
+    }
+}
