@@ -155,17 +155,81 @@ class ConsoleIT {
 
     @Test
     @Order(3)
-    void theEventsPageShowsAServerPagedTable() throws IOException {
+    void theEventsPageShowsAServerPagedTableWithEventDetails() throws IOException {
+        org = TurnstileUnderTest.ensureRadiusClients();
+        String mac = "0c1f" + Integer.toHexString(Math.abs(run.hashCode()) % 0xffff | 0x1000) + "e0f1";
+        var created = TurnstileUnderTest.post("/api/v1/orgs/" + org + "/usermacs",
+                "{\"mac\": \"" + mac + "\", \"vlan\": \"42\"}");
+        assertEquals(200, created.status(), created.body());
+        assertTrue(Radclient.auth(Radclient.mab(mac)).accepted());
         signIn(adminEmail);
         open("events.xhtml");
         assertEquals("NAC events", visible("h1").getText());
-        visible("#events\\:table");
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("events:duration_input")))
-                .selectByValue("7d");
-        browser.findElement(By.id("events:apply")).click();
-        visible("#events\\:table");
+        visible("#events\\:mac").sendKeys(mac);
+        // Events are written off the request path (JMS): apply the filter until the event is there.
+        wait.until(d -> {
+            d.findElement(By.id("events:apply")).click();
+            return !d.findElements(By.cssSelector("#events\\:table .details")).isEmpty();
+        });
         shot("events");
-        assertFalse(bodyText().contains("Exception"), bodyText());
+        visible("#events\\:table .details").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("events:facts"), "nas_ip"));
+        assertTrue(browser.findElement(By.id("events:facts")).getText().contains("NAC_CLIENT_PERMIT"));
+        // textContent: the dialog scrolls, and rows below its fold are not "visible" text
+        String reply = browser.findElement(By.id("events:replyAttributes")).getAttribute("textContent");
+        assertTrue(reply.contains("Tunnel-Private-Group-Id = \"42\""), "the reply attributes carry the VLAN: " + reply);
+        shot("events-detail");
+        assertEquals(200, TurnstileUnderTest.delete("/api/v1/orgs/" + org + "/usermacs/"
+                + created.json().getString("id")).status());
+    }
+
+    @Test
+    @Order(3)
+    void everyPageRendersForAnAdmin() throws IOException {
+        signIn(adminEmail);
+        Map<String, String> pages = Map.of("clients.xhtml", "NAC clients", "radius-clients.xhtml", "RADIUS clients",
+                "admins.xhtml", "Admins", "sso-roles.xhtml", "SSO roles", "api-tokens.xhtml", "API tokens",
+                "audit.xhtml", "Audit log");
+        for (var page : pages.entrySet()) {
+            open(page.getKey());
+            assertEquals(page.getValue(), visible("h1").getText(), page.getKey() + ": " + bodyText());
+            shot(page.getKey().replace(".xhtml", ""));
+        }
+        open("admins.xhtml");
+        assertTrue(bodyText().contains(readerEmail), "the admins page lists the org's admins");
+        open("audit.xhtml");
+        assertTrue(bodyText().contains("Login"), "the audit log shows the logins: " + bodyText());
+    }
+
+    @Test
+    @Order(4)
+    void aNewApiTokensKeyIsShownOnceAndWorks() {
+        signIn(adminEmail);
+        open("api-tokens.xhtml");
+        visible("#tokens\\:name").sendKeys("console-token-" + run);
+        browser.findElement(By.id("tokens:create")).click();
+        String key = visible("#createdKey").getText();
+        assertTrue(key.length() >= 32, key);
+        assertEquals(200, TurnstileUnderTest.call("GET", "/api/v1/self", key, null, null).status(),
+                "the key shown is a working API token");
+        open("api-tokens.xhtml");
+        assertTrue(bodyText().contains("console-token-" + run));
+        assertFalse(bodyText().contains(key), "the key is not shown again");
+        assertTrue(browser.findElements(By.id("createdKey")).isEmpty());
+    }
+
+    @Test
+    @Order(4)
+    void radiusSecretsAreMaskedUntilAnAdminRevealsThem() {
+        TurnstileUnderTest.ensureRadiusClients();
+        signIn(adminEmail);
+        open("radius-clients.xhtml");
+        visible("#radius\\:table");
+        assertFalse(bodyText().contains(TurnstileUnderTest.SECRET), "masked");
+        assertTrue(bodyText().contains("••••••••"));
+        browser.findElement(By.cssSelector(".reveal")).click();
+        wait.until(d -> bodyText().contains(TurnstileUnderTest.SECRET)
+                || bodyText().contains(TurnstileUnderTest.OPT_OUT_SECRET));
     }
 
     @Test
@@ -241,6 +305,16 @@ class ConsoleIT {
         assertTrue(browser.findElements(By.id("endpoints:save")).isEmpty(), "no Save for read");
         assertTrue(browser.findElements(By.id("import:upload")).isEmpty(), "no Import for read");
         shot("endpoints-read-only");
+        assertTrue(browser.findElements(By.id("nav-admins")).isEmpty(), "no admin pages in a reader's navigation");
+        open("radius-clients.xhtml");
+        visible("#radius\\:table");
+        assertTrue(browser.findElements(By.cssSelector(".reveal")).isEmpty(), "no Reveal for read");
+        assertTrue(browser.findElements(By.id("radius:add")).isEmpty(), "no Add for read");
+        open("admins.xhtml");
+        assertTrue(bodyText().contains("403"), "the admins page is refused to a reader: " + bodyText());
+        assertFalse(bodyText().contains(adminEmail));
+        open("endpoints.xhtml");
+        visible("#endpoints\\:table");
 
         // A POST as the admin's Save button would send it, with this view's valid ViewState.
         String mac = "0c1e" + Integer.toHexString(Math.abs(run.hashCode()) % 0xffff | 0x1000) + "c0d1";

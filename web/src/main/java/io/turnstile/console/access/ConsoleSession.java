@@ -7,6 +7,8 @@ import io.turnstile.org.Organisation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -59,6 +61,11 @@ public class ConsoleSession {
 
     public Optional<ApiRole> role() {
         return caller().flatMap(c -> c.roleIn(getOrgId()));
+    }
+
+    /** The roles an admin, SSO role or API token can be given, in the contract's spelling. */
+    public List<String> getRoleNames() {
+        return Arrays.stream(ApiRole.values()).map(ApiRole::wire).toList();
     }
 
     /**

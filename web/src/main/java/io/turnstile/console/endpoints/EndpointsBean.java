@@ -1,6 +1,7 @@
 package io.turnstile.console.endpoints;
 
 import io.turnstile.api.security.RequiresRole;
+import io.turnstile.console.ConsoleMessages;
 import io.turnstile.console.access.ConsoleAction;
 import io.turnstile.console.access.ConsoleSession;
 import io.turnstile.endpoints.EndpointFields;
@@ -13,8 +14,6 @@ import io.turnstile.endpoints.StoredEndpoint;
 import io.turnstile.org.ApiRole;
 import io.turnstile.platform.InvalidRequestException;
 import io.turnstile.platform.ResourceNotFoundException;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -159,7 +158,7 @@ public class EndpointsBean implements Serializable {
             return service.search(session.getOrgId(), EndpointQuery.parse(searchMac, List.of(),
                     Integer.toString(limit), Integer.toString(page), "mac"));
         } catch (InvalidRequestException e) {
-            error(e.getMessage());
+            ConsoleMessages.error(e.getMessage());
             return null;
         }
     }
@@ -195,15 +194,14 @@ public class EndpointsBean implements Serializable {
         try {
             if (form.id == null) {
                 service.create(session.getOrgId(), form.fields());
-                info("Added " + form.mac);
+                ConsoleMessages.info("Added " + form.mac);
             } else {
                 service.update(session.getOrgId(), form.id, form.fields());
-                info("Saved " + form.mac);
+                ConsoleMessages.info("Saved " + form.mac);
             }
             form = new Form();
         } catch (InvalidRequestException | ResourceNotFoundException e) {
-            FacesContext.getCurrentInstance().validationFailed();
-            error(e.getMessage());
+            ConsoleMessages.error(e.getMessage());
         }
     }
 
@@ -211,9 +209,9 @@ public class EndpointsBean implements Serializable {
     public void delete(StoredEndpoint e) {
         try {
             service.delete(session.getOrgId(), e.endpoint().id());
-            info("Deleted " + e.endpoint().mac());
+            ConsoleMessages.info("Deleted " + e.endpoint().mac());
         } catch (ResourceNotFoundException ex) {
-            error(ex.getMessage());
+            ConsoleMessages.error(ex.getMessage());
         }
     }
 
@@ -222,26 +220,19 @@ public class EndpointsBean implements Serializable {
     public void importCsv() {
         importErrors = List.of();
         if (importFile == null || importFile.getSize() == 0) {
-            error("Choose a CSV file to import.");
+            ConsoleMessages.error("Choose a CSV file to import.");
             return;
         }
         try {
             ImportReport report = service.importCsv(session.getOrgId(), importFile.getInputStream());
-            info("Imported: " + report.added().size() + " added, " + report.updated().size() + " updated");
+            ConsoleMessages.info("Imported: " + report.added().size() + " added, " + report.updated().size()
+                    + " updated");
         } catch (InvalidEndpointException e) {
             importErrors = e.errors();
-            error(e.getMessage());
+            ConsoleMessages.error(e.getMessage());
         } catch (IOException e) {
-            error("The file could not be read.");
+            ConsoleMessages.error("The file could not be read.");
         }
-    }
-
-    private static void info(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-    }
-
-    private static void error(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
     public String getSearchMac() {

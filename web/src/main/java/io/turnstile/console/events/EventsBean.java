@@ -1,6 +1,7 @@
 package io.turnstile.console.events;
 
 import io.turnstile.api.security.RequiresRole;
+import io.turnstile.console.ConsoleMessages;
 import io.turnstile.console.access.ConsoleAction;
 import io.turnstile.console.access.ConsoleSession;
 import io.turnstile.events.NacEvent;
@@ -9,8 +10,6 @@ import io.turnstile.events.NacSearchQuery;
 import io.turnstile.events.NacSearchResults;
 import io.turnstile.org.ApiRole;
 import io.turnstile.platform.InvalidRequestException;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -81,8 +80,7 @@ public class EventsBean implements Serializable {
             NacSearchQuery q = NacSearchQuery.parse(NacSearchQuery.Target.EVENTS, params(limit, page), false, clock);
             return search.searchEvents(session.getOrgId(), q);
         } catch (InvalidRequestException e) {
-            FacesContext.getCurrentInstance().addMessage(null,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            ConsoleMessages.error(e.getMessage());
             return null;
         }
     }
