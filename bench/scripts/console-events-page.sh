@@ -3,6 +3,8 @@
 # /console/events.xhtml, default window of the last 24 hours, all 1,000,000 events in it), p50/p95/max over
 # BENCH_REQUESTS requests after BENCH_WARMUP unmeasured ones, one request at a time over loopback.
 # Needs a build (./turnstile build). Uses embedded H2 (the default); BENCH_PORT_BASE picks its ports.
+# Seeding 1,000,000 events takes minutes; BENCH_REUSE=1 keeps the data of the previous run (its events age, so run it
+# within a few hours of seeding, or the window holds fewer of them).
 set -euo pipefail
 
 TOP="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -38,16 +40,19 @@ stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
 
 api() { curl -fsS -H "Authorization: Token $TOKEN" -H 'Content-Type: application/json' "$@"; }
 
-rm -rf "$WORK"; mkdir -p "$WORK"
-log "first start: schema, org, an admin"
-start 1
-ORG=$(api "http://127.0.0.1:$PORT/api/v1/self" | sed -E 's/.*"org_id": ?"([^"]+)".*/\1/')
-api -X POST "http://127.0.0.1:$PORT/api/v1/orgs/$ORG/admins" -d "{\"email\": \"$EMAIL\", \"password\": \"$PASSWORD\",
-  \"first_name\": \"Bench\", \"last_name\": \"Mark\", \"privileges\": [{\"scope\": \"org\", \"role\": \"read\"}]}" >/dev/null
-stop
-log "seeding $EVENTS events over the last 24 h"
-java -cp "$RUNTIME/h2.jar" "$TOP/bench/src/main/java/io/turnstile/bench/console/NacEventSeeder.java" \
-  "jdbc:h2:file:$WORK/data/db/turnstile;MODE=PostgreSQL" sa sa "$ORG" "$EVENTS" 23
+if [ -z "${BENCH_REUSE:-}" ] || [ ! -f "$WORK/seeded" ]; then
+  rm -rf "$WORK"; mkdir -p "$WORK"
+  log "first start: schema, org, an admin"
+  start 1
+  ORG=$(api "http://127.0.0.1:$PORT/api/v1/self" | sed -E 's/.*"org_id": ?"([^"]+)".*/\1/')
+  api -X POST "http://127.0.0.1:$PORT/api/v1/orgs/$ORG/admins" -d "{\"email\": \"$EMAIL\", \"password\": \"$PASSWORD\",
+    \"first_name\": \"Bench\", \"last_name\": \"Mark\", \"privileges\": [{\"scope\": \"org\", \"role\": \"read\"}]}" >/dev/null
+  stop
+  log "seeding $EVENTS events over the last 24 h"
+  java -cp "$RUNTIME/h2.jar" "$TOP/bench/src/main/java/io/turnstile/bench/console/NacEventSeeder.java" \
+    "jdbc:h2:file:$WORK/data/db/turnstile;MODE=PostgreSQL" sa sa "$ORG" "$EVENTS" 23
+  touch "$WORK/seeded"
+fi
 log "second start"
 start 2
 curl -fsS -c "$WORK/cookies" -H 'Content-Type: application/json' -d "{\"email\": \"$EMAIL\", \"password\": \"$PASSWORD\"}" \
