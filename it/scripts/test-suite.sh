@@ -44,6 +44,8 @@ install_packages() {
   [ -x /usr/sbin/slapd ] || need+=(slapd)
   command -v ldapadd >/dev/null || need+=(ldap-utils)
   command -v unzip >/dev/null || need+=(unzip)
+  command -v chromium >/dev/null || need+=(chromium)
+  command -v chromedriver >/dev/null || need+=(chromium-driver)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
   if [ ${#need[@]} -gt 0 ]; then
     log "installing Debian packages: ${need[*]}"

@@ -34,7 +34,7 @@ public record NacSearchQuery(TimeWindow window, Map<String, Object> filters, int
         EVENTS(filterMap("type", "type", "mac", "mac", "username", "username", "auth_type", "auth_type",
                 "port_type", "port_type", "nas_ip", "nas_ip", "nas_vendor", "nas_vendor", "ssid", "ssid",
                 "site_id", "site_id", "vlan", "vlan", "nacrule_id", "nacrule_id", "nacrule_matched", "nacrule_matched",
-                "role", "role")),
+                "role", "role", "reason", "reason")),
         CLIENTS(filterMap("mac", "mac", "username", "username", "last_username", "username", "status", "status",
                 "last_status", "status", "type", "port_type", "auth_type", "auth_type", "nas_ip", "nas_ip",
                 "nas_vendor", "nas_vendor", "last_nas_vendor", "nas_vendor", "ssid", "ssid", "last_ssid", "ssid",

@@ -20,9 +20,9 @@ public class AdminPlaneLoginSink implements SsoLoginSink {
     @Inject
     AdminService admins;
 
-    /** Where a signed-in admin lands (the console's start page, once it is served). */
+    /** Where a signed-in admin lands: the console's dashboard. */
     @Inject
-    @ConfigProperty(name = "turnstile.sso.console-url", defaultValue = "/")
+    @ConfigProperty(name = "turnstile.sso.console-url", defaultValue = "/console/dashboard.xhtml")
     String consoleUrl;
 
     @Override

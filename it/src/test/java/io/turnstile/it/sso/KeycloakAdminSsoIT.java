@@ -154,7 +154,7 @@ class KeycloakAdminSsoIT {
     static Acs admitted(String user) throws Exception {
         Acs a = login(user);
         assertEquals(303, a.status(), a.body());
-        assertEquals("/", a.location());
+        assertEquals("/console/dashboard.xhtml", a.location());
         assertTrue(a.cookies().containsKey("sessionid") && a.cookies().containsKey("csrftoken"), a.cookies().toString());
         return a;
     }

@@ -35,7 +35,7 @@ public class NacEventStore {
     /** Columns of {@code nac_event} a search may filter or count on. */
     public static final Set<String> EVENT_FILTER_COLUMNS = Set.of("site_id", "type", "mac", "username", "auth_type",
             "port_type", "nas_ip", "nas_vendor", "ssid", "vlan", "role", "nacrule_id", "nacrule_name",
-            "nacrule_matched");
+            "nacrule_matched", "reason");
 
     /** Columns of {@code nac_client} a search may filter or count on. */
     public static final Set<String> CLIENT_FILTER_COLUMNS = Set.of("site_id", "mac", "last_type", "status",
