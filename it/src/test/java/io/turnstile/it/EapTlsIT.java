@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ class EapTlsIT {
     static final String OUTER_IDENTITY = "anonymous@corp.example";
     static String org;
     static Path dir;
-    Process proxy;
+    Radsecproxy proxy;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -115,8 +114,8 @@ class EapTlsIT {
     @AfterEach
     void stopProxy() throws InterruptedException {
         if (proxy != null) {
-            proxy.destroy();
-            proxy.waitFor(5, TimeUnit.SECONDS);
+            proxy.close();
+            proxy = null;
         }
     }
 
@@ -148,7 +147,7 @@ class EapTlsIT {
     void tls12ThroughRadsecproxyIsAcceptedWithMatchingMppeKeys() throws Exception {
         int port = startProxy();
         var r = eapTls(port, "proxy-secret", "02:00:00:e1:01:12", "client", false);
-        assertTrue(r.succeeded(), r.output() + proxyLog(port));
+        assertTrue(r.succeeded(), r.output() + proxy.log());
         assertTrue(r.mppeKeysMatch(), r.output());
     }
 
@@ -156,7 +155,7 @@ class EapTlsIT {
     void tls13ThroughRadsecproxyIsAcceptedWithMatchingMppeKeys() throws Exception {
         int port = startProxy();
         var r = eapTls(port, "proxy-secret", "02:00:00:e1:01:13", "client", true);
-        assertTrue(r.succeeded(), r.output() + proxyLog(port));
+        assertTrue(r.succeeded(), r.output() + proxy.log());
         assertTrue(r.mppeKeysMatch(), r.output());
         JsonObject check = waitForEvent("02:00:00:e1:01:13", "NAC_CLIENT_CERT_CHECK_SUCCESS");
         assertEquals("TLSv1.3", check.getString("tls_version"));
@@ -264,47 +263,8 @@ class EapTlsIT {
                 .add("csr", Files.readString(dir.resolve("proxy.csr"))).build().toString());
         assertEquals(200, issued.status(), issued.body());
         Files.writeString(dir.resolve("proxy.pem"), issued.json().getString("cert"));
-        int port;
-        try (var probe = new DatagramSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        Path conf = dir.resolve("radsecproxy-" + port + ".conf");
-        Files.writeString(conf, """
-                ListenUDP 127.0.0.1:%d
-                LogLevel 4
-                tls turnstile {
-                    CACertificateFile %s
-                    CertificateFile %s
-                    CertificateKeyFile %s
-                }
-                client eapol {
-                    host 127.0.0.1
-                    type udp
-                    secret proxy-secret
-                }
-                server turnstile {
-                    host 127.0.0.1
-                    port %d
-                    type tls
-                    tls turnstile
-                    secret radsec
-                    CertificateNameCheck off
-                }
-                realm * {
-                    server turnstile
-                }
-                """.formatted(port, dir.resolve("ca.pem"), dir.resolve("proxy.pem"), dir.resolve("proxy.key"),
-                TurnstileUnderTest.RADSEC_PORT));
-        proxy = new ProcessBuilder("radsecproxy", "-f", "-c", conf.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("radsecproxy-" + port + ".out").toFile()).start();
-        Thread.sleep(1500);
-        assertTrue(proxy.isAlive(), "radsecproxy exited: " + proxyLog(port));
-        return port;
-    }
-
-    private static String proxyLog(int port) throws IOException {
-        Path log = dir.resolve("radsecproxy-" + port + ".out");
-        return Files.exists(log) ? "\nradsecproxy:\n" + Files.readString(log) : "";
+        proxy = Radsecproxy.start(dir, dir.resolve("ca.pem"), dir.resolve("proxy.pem"), dir.resolve("proxy.key"));
+        return proxy.port();
     }
 
     private static String p(String name) {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ class EapTtlsIT {
     static Slapd slapd;
     static String ssoId;
     static JsonObject settingBefore;
-    Process proxy;
+    Radsecproxy proxy;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -97,8 +96,8 @@ class EapTtlsIT {
     @AfterEach
     void stopProxy() throws InterruptedException {
         if (proxy != null) {
-            proxy.destroy();
-            proxy.waitFor(5, TimeUnit.SECONDS);
+            proxy.close();
+            proxy = null;
         }
     }
 
@@ -123,7 +122,7 @@ class EapTtlsIT {
     void rightPasswordThroughRadsecproxyIsAcceptedWithMatchingMppeKeys() throws Exception {
         int port = startProxy();
         var r = ttls(port, "proxy-secret", "02:00:00:e2:01:01", "alice@turnstile.test", "alice-Pa55");
-        assertTrue(r.succeeded(), r.output() + proxyLog(port));
+        assertTrue(r.succeeded(), r.output() + proxy.log());
         assertTrue(r.mppeKeysMatch(), r.output());
     }
 
@@ -231,47 +230,8 @@ class EapTtlsIT {
                 .add("csr", Files.readString(dir.resolve("proxy.csr"))).build().toString());
         assertEquals(200, issued.status(), issued.body());
         Files.writeString(dir.resolve("proxy.pem"), issued.json().getString("cert"));
-        int port;
-        try (var probe = new DatagramSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        Path conf = dir.resolve("radsecproxy-" + port + ".conf");
-        Files.writeString(conf, """
-                ListenUDP 127.0.0.1:%d
-                LogLevel 4
-                tls turnstile {
-                    CACertificateFile %s
-                    CertificateFile %s
-                    CertificateKeyFile %s
-                }
-                client eapol {
-                    host 127.0.0.1
-                    type udp
-                    secret proxy-secret
-                }
-                server turnstile {
-                    host 127.0.0.1
-                    port %d
-                    type tls
-                    tls turnstile
-                    secret radsec
-                    CertificateNameCheck off
-                }
-                realm * {
-                    server turnstile
-                }
-                """.formatted(port, dir.resolve("ca.pem"), dir.resolve("proxy.pem"), dir.resolve("proxy.key"),
-                TurnstileUnderTest.RADSEC_PORT));
-        proxy = new ProcessBuilder("radsecproxy", "-f", "-c", conf.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("radsecproxy-" + port + ".out").toFile()).start();
-        Thread.sleep(1500);
-        assertTrue(proxy.isAlive(), "radsecproxy exited: " + proxyLog(port));
-        return port;
-    }
-
-    private static String proxyLog(int port) throws IOException {
-        Path log = dir.resolve("radsecproxy-" + port + ".out");
-        return Files.exists(log) ? "\nradsecproxy:\n" + Files.readString(log) : "";
+        proxy = Radsecproxy.start(dir, dir.resolve("ca.pem"), dir.resolve("proxy.pem"), dir.resolve("proxy.key"));
+        return proxy.port();
     }
 
     private static String p(String name) {

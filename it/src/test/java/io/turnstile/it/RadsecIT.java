@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ class RadsecIT {
 
     static String org;
     static Path dir;
-    Process proxy;
+    Radsecproxy proxy;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -51,8 +50,8 @@ class RadsecIT {
     @AfterEach
     void stopProxy() throws InterruptedException {
         if (proxy != null) {
-            proxy.destroy();
-            proxy.waitFor(5, TimeUnit.SECONDS);
+            proxy.close();
+            proxy = null;
         }
     }
 
@@ -60,7 +59,7 @@ class RadsecIT {
     void mabThroughRadsecproxyIsAccepted() throws Exception {
         int port = startProxy("client.pem", "client.key");
         var result = Radclient.send(port, "auth", "proxy-secret", Radclient.mab("001b2c3d4e50"));
-        assertTrue(result.accepted(), result.output() + "\n" + Files.readString(dir.resolve("radsecproxy-" + port + ".out")));
+        assertTrue(result.accepted(), result.output() + proxy.log());
         assertTrue(result.has("Tunnel-Private-Group-Id", "\"50\""), result.output());
     }
 
@@ -73,42 +72,8 @@ class RadsecIT {
     }
 
     private int startProxy(String cert, String key) throws Exception {
-        int port;
-        try (var probe = new DatagramSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        Path conf = dir.resolve("radsecproxy-" + port + ".conf");
-        Files.writeString(conf, """
-                ListenUDP 127.0.0.1:%d
-                LogLevel 4
-                tls turnstile {
-                    CACertificateFile %s
-                    CertificateFile %s
-                    CertificateKeyFile %s
-                }
-                client radclient {
-                    host 127.0.0.1
-                    type udp
-                    secret proxy-secret
-                }
-                server turnstile {
-                    host 127.0.0.1
-                    port %d
-                    type tls
-                    tls turnstile
-                    secret radsec
-                    CertificateNameCheck off
-                }
-                realm * {
-                    server turnstile
-                }
-                """.formatted(port, dir.resolve("ca.pem"), dir.resolve(cert), dir.resolve(key),
-                TurnstileUnderTest.RADSEC_PORT));
-        proxy = new ProcessBuilder("radsecproxy", "-f", "-c", conf.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("radsecproxy-" + port + ".out").toFile()).start();
-        Thread.sleep(1500);
-        assertTrue(proxy.isAlive(), "radsecproxy exited: " + Files.readString(dir.resolve("radsecproxy-" + port + ".out")));
-        return port;
+        proxy = Radsecproxy.start(dir, dir.resolve("ca.pem"), dir.resolve(cert), dir.resolve(key));
+        return proxy.port();
     }
 
     private static String jsonObject(String k1, String v1, String k2, String v2) {
