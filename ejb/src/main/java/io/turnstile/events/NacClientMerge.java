@@ -1,6 +1,7 @@
 package io.turnstile.events;
 
 import io.turnstile.persistence.events.NacClientRow;
+import io.turnstile.platform.JsonText;
 import io.turnstile.persistence.events.NacEventRow;
 
 import java.util.Comparator;
@@ -28,6 +29,9 @@ public final class NacClientMerge {
     private static final Map<String, String> STATUS = Map.of(PERMIT, "permitted", DENY, "denied",
             SESSION_STARTED, "session_started", SESSION_ENDED, "session_ended");
 
+    /** client_nac's last_cert_* fields, named as the events' cert_* facts. */
+    private static final List<String> CERT_FIELDS = List.of("cn", "subject", "issuer", "serial", "expiry");
+
     private NacClientMerge() {
     }
 
@@ -54,7 +58,7 @@ public final class NacClientMerge {
         if (s == null) {
             return new NacClientRow(e.orgId(), e.mac(), e.siteId(), e.type(), status, e.authType(), e.portType(),
                     e.username(), e.vlan(), e.role(), e.nasIp(), e.nasVendor(), e.ssid(), e.nacruleId(),
-                    e.nacruleName(), e.nacruleMatched(), e.usermacLabels(), e.ts(), e.ts());
+                    e.nacruleName(), e.nacruleMatched(), e.usermacLabels(), e.ts(), e.ts(), lastCert(e));
         }
         if (e.ts() < s.lastSeen()) {
             return e.ts() < s.firstSeen() ? withFirstSeen(s, e.ts()) : s;
@@ -75,13 +79,30 @@ public final class NacClientMerge {
                 decision ? e.nacruleName() : or(e.nacruleName(), s.nacruleName()),
                 decision ? e.nacruleMatched() : or(e.nacruleMatched(), s.nacruleMatched()),
                 decision ? e.usermacLabels() : or(e.usermacLabels(), s.usermacLabels()),
-                Math.min(s.firstSeen(), e.ts()), e.ts());
+                Math.min(s.firstSeen(), e.ts()), e.ts(),
+                decision ? lastCert(e) : or(lastCert(e), s.lastCert()));
     }
 
     private static NacClientRow withFirstSeen(NacClientRow s, long firstSeen) {
         return new NacClientRow(s.orgId(), s.mac(), s.siteId(), s.lastType(), s.status(), s.authType(), s.portType(),
                 s.username(), s.vlan(), s.role(), s.nasIp(), s.nasVendor(), s.ssid(), s.nacruleId(), s.nacruleName(),
-                s.nacruleMatched(), s.usermacLabels(), firstSeen, s.lastSeen());
+                s.nacruleMatched(), s.usermacLabels(), firstSeen, s.lastSeen(), s.lastCert());
+    }
+
+    /** The contract's last_cert_* fields from the certificate facts of the event, as a JSON object, or null. */
+    static String lastCert(NacEventRow e) {
+        if (e.facts() == null || !e.facts().contains("cert_")) {
+            return null;
+        }
+        Map<String, Object> facts = JsonText.parseObject(e.facts());
+        Map<String, Object> cert = new java.util.LinkedHashMap<>();
+        for (String field : CERT_FIELDS) {
+            Object value = facts.get("cert_" + field);
+            if (value != null) {
+                cert.put("last_cert_" + field, value);
+            }
+        }
+        return cert.isEmpty() ? null : JsonText.write(cert);
     }
 
     private static <T> T or(T preferred, T fallback) {

@@ -3,6 +3,7 @@ package io.turnstile.events;
 import io.turnstile.persistence.events.NacClientRow;
 import io.turnstile.persistence.events.NacEventStore;
 import io.turnstile.persistence.events.NacSearchCriteria;
+import io.turnstile.platform.JsonText;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -84,6 +85,7 @@ public class NacEventSearchServiceBean implements NacEventSearchService {
         return new NacClientState(r.orgId(), r.mac(), r.siteId(), r.lastType(), r.status(), r.authType(),
                 r.portType(), r.username(), r.vlan(), r.role(), r.nasIp(), r.nasVendor(), r.ssid(), r.nacruleId(),
                 r.nacruleName(), r.nacruleMatched(), NacEventRows.strings(r.usermacLabels()),
-                Instant.ofEpochMilli(r.firstSeen()), Instant.ofEpochMilli(r.lastSeen()));
+                Instant.ofEpochMilli(r.firstSeen()), Instant.ofEpochMilli(r.lastSeen()),
+                r.lastCert() == null ? null : JsonText.parseObject(r.lastCert()));
     }
 }

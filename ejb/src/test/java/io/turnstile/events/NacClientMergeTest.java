@@ -69,4 +69,22 @@ class NacClientMergeTest {
         assertEquals("session_ended", NacClientMerge.statusOf("NAC_SESSION_ENDED"));
         assertNull(NacClientMerge.statusOf("NAC_IDP_AUTHC_SUCCESS"));
     }
+
+    static NacEventRow withCert(String type, long ts, String facts) {
+        return new NacEventRow("id-" + ts, "org", null, ts, type, "aabbccddeeff", "jo", "eap-tls", "wireless",
+                "192.0.2.1", "juniper", null, null, null, null, null, null, null, null, null, null, facts);
+    }
+
+    @Test
+    void aDecisionCarriesItsCertificateAndTheNextDecisionReplacesIt() {
+        NacClientRow c = NacClientMerge.apply(null, List.of(withCert("NAC_CLIENT_PERMIT", 100,
+                "{\"cert_cn\":\"jo-laptop\",\"cert_serial\":\"0a1b\",\"cert_expiry\":1800000000,\"realm\":\"x\"}")));
+        assertEquals("{\"last_cert_cn\":\"jo-laptop\",\"last_cert_serial\":\"0a1b\",\"last_cert_expiry\":1800000000}",
+                c.lastCert());
+        // a later non-decision event keeps it; a later decision without a certificate (MAB) clears it
+        c = NacClientMerge.apply(c, List.of(withCert("NAC_SESSION_STARTED", 200, null)));
+        assertEquals("jo-laptop", io.turnstile.platform.JsonText.parseObject(c.lastCert()).get("last_cert_cn"));
+        c = NacClientMerge.apply(c, List.of(withCert("NAC_CLIENT_PERMIT", 300, "{\"realm\":\"x\"}")));
+        assertNull(c.lastCert());
+    }
 }

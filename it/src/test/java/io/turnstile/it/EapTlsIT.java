@@ -132,6 +132,12 @@ class EapTlsIT {
         assertEquals("TLSv1.2", check.getString("tls_version"));
         assertEquals("NAC Client Certificate Validation Success", check.getString("text"));
         assertFalse(check.getString("cert_serial").isEmpty());
+        // nac_clients keeps the certificate of the client's latest decision (contract client_nac: last_cert_*)
+        var client = get("/api/v1/orgs/" + org + "/nac_clients/search?mac=020000e10012&duration=1h");
+        assertEquals(200, client.status(), client.body());
+        JsonObject row = client.json().getJsonArray("results").getJsonObject(0);
+        assertEquals("eap-it-laptop", row.getString("last_cert_cn"), row.toString());
+        assertEquals(check.getString("cert_serial"), row.getString("last_cert_serial"), row.toString());
     }
 
     @Test

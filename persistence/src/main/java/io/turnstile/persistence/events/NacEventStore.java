@@ -30,7 +30,7 @@ public class NacEventStore {
 
     static final String CLIENT_COLUMNS = "org_id, mac, site_id, last_type, status, auth_type, port_type, username,"
             + " vlan, role, nas_ip, nas_vendor, ssid, nacrule_id, nacrule_name, nacrule_matched, usermac_labels,"
-            + " first_seen, last_seen";
+            + " first_seen, last_seen, last_cert";
 
     /** Columns of {@code nac_event} a search may filter or count on. */
     public static final Set<String> EVENT_FILTER_COLUMNS = Set.of("site_id", "type", "mac", "username", "auth_type",
@@ -122,7 +122,7 @@ public class NacEventStore {
     /** Inserts the client unless a row for (org_id, mac) exists; returns whether this call inserted it. */
     public boolean insertClientIfAbsent(NacClientRow c) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO nac_client (" + CLIENT_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             ps.setString(1, c.orgId());
             ps.setString(2, c.mac());
             bindClientState(ps, 3, c);
@@ -135,7 +135,7 @@ public class NacEventStore {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE nac_client SET site_id = ?, last_type = ?,"
                 + " status = ?, auth_type = ?, port_type = ?, username = ?, vlan = ?, role = ?, nas_ip = ?,"
                 + " nas_vendor = ?, ssid = ?, nacrule_id = ?, nacrule_name = ?, nacrule_matched = ?,"
-                + " usermac_labels = ?, first_seen = ?, last_seen = ? WHERE org_id = ? AND mac = ?")) {
+                + " usermac_labels = ?, first_seen = ?, last_seen = ?, last_cert = ? WHERE org_id = ? AND mac = ?")) {
             int i = bindClientState(ps, 1, c);
             ps.setString(i++, c.orgId());
             ps.setString(i, c.mac());
@@ -161,6 +161,7 @@ public class NacEventStore {
         ps.setString(i++, c.usermacLabels());
         ps.setLong(i++, c.firstSeen());
         ps.setLong(i++, c.lastSeen());
+        ps.setString(i++, c.lastCert());
         return i;
     }
 
@@ -324,6 +325,6 @@ public class NacEventStore {
                 rs.getString("port_type"), rs.getString("username"), rs.getString("vlan"), rs.getString("role"),
                 rs.getString("nas_ip"), rs.getString("nas_vendor"), rs.getString("ssid"), rs.getString("nacrule_id"),
                 rs.getString("nacrule_name"), Jdbc.getBoolean(rs, "nacrule_matched"), rs.getString("usermac_labels"),
-                rs.getLong("first_seen"), rs.getLong("last_seen"));
+                rs.getLong("first_seen"), rs.getLong("last_seen"), rs.getString("last_cert"));
     }
 }

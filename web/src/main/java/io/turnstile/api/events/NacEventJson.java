@@ -86,6 +86,10 @@ public final class NacEventJson {
             m.put("usermac_label", c.usermacLabels());
         }
         m.put("role", c.role());
+        m.putAll(c.lastCert());
+        if (c.lastCert().get("last_cert_cn") != null) {
+            m.put("cert_cn", listOf(String.valueOf(c.lastCert().get("last_cert_cn"))));
+        }
         m.put("last_event_type", c.lastType());
         m.put("first_seen", EpochSeconds.of(c.firstSeen()));
         m.put("timestamp", EpochSeconds.of(c.lastSeen()));

@@ -41,7 +41,7 @@ class NacEventJsonTest {
     void clientHasLastAndListFields() {
         NacClientState c = new NacClientState("org", "ac3eb179e535", null, "NAC_CLIENT_PERMIT", "permitted", "mab",
                 "wired", "alice", "10", null, "192.0.2.1", "juniper", null, null, null, null, List.of("printer"),
-                Instant.ofEpochSecond(100), Instant.ofEpochMilli(200_250));
+                Instant.ofEpochSecond(100), Instant.ofEpochMilli(200_250), null);
         assertEquals("{\"mac\":\"ac3eb179e535\",\"org_id\":\"org\",\"type\":\"wired\",\"auth_type\":\"mab\","
                 + "\"last_status\":\"permitted\",\"last_username\":\"alice\",\"username\":[\"alice\"],\"last_vlan\":10,"
                 + "\"vlan\":[\"10\"],\"last_nas_vendor\":\"juniper\",\"nas_vendor\":[\"juniper\"],\"nas_ip\":\"192.0.2.1\","
