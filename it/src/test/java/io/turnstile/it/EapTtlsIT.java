@@ -224,13 +224,7 @@ class EapTtlsIT {
     }
 
     private int startProxy() throws Exception {
-        openssl("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", p("proxy.key"), "-out", p("proxy.csr"),
-                "-subj", "/CN=radsecproxy-ttls-it");
-        var issued = post("/api/v1/orgs/" + org + "/cert/issue_client", Json.createObjectBuilder()
-                .add("csr", Files.readString(dir.resolve("proxy.csr"))).build().toString());
-        assertEquals(200, issued.status(), issued.body());
-        Files.writeString(dir.resolve("proxy.pem"), issued.json().getString("cert"));
-        proxy = Radsecproxy.start(dir, dir.resolve("ca.pem"), dir.resolve("proxy.pem"), dir.resolve("proxy.key"));
+        proxy = Radsecproxy.startWithOrgCertificate(dir, org, "radsecproxy-ttls-it");
         return proxy.port();
     }
 

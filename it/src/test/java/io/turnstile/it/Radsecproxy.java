@@ -25,6 +25,29 @@ final class Radsecproxy implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * Starts radsecproxy with a client certificate the org CA issues for it ({@code cert/issue_client}), so Turnstile
+     * trusts the RadSec peer; {@code dir} must hold the org CA as {@code ca.pem}.
+     */
+    static Radsecproxy startWithOrgCertificate(Path dir, String org, String commonName) throws Exception {
+        Path key = dir.resolve(commonName + ".key");
+        Path csr = dir.resolve(commonName + ".csr");
+        Process openssl = new ProcessBuilder("openssl", "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                key.toString(), "-out", csr.toString(), "-subj", "/CN=" + commonName).redirectErrorStream(true).start();
+        String out = new String(openssl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!openssl.waitFor(60, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+            throw new AssertionError("openssl req: " + out);
+        }
+        var issued = TurnstileUnderTest.post("/api/v1/orgs/" + org + "/cert/issue_client",
+                jakarta.json.Json.createObjectBuilder().add("csr", Files.readString(csr)).build().toString());
+        if (issued.status() != 200) {
+            throw new AssertionError("cert/issue_client: " + issued.status() + " " + issued.body());
+        }
+        Path cert = dir.resolve(commonName + ".pem");
+        Files.writeString(cert, issued.json().getString("cert"));
+        return start(dir, dir.resolve("ca.pem"), cert, key);
+    }
+
     /** Starts radsecproxy on a free UDP port of 127.0.0.1; fails the test if it exits at once. */
     static Radsecproxy start(Path dir, Path caPem, Path certPem, Path keyPem) throws Exception {
         int port;
