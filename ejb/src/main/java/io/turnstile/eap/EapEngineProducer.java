@@ -1,5 +1,6 @@
 package io.turnstile.eap;
 
+import io.turnstile.eap.peap.CryptoBindingPolicy;
 import io.turnstile.eap.peap.EapPeapMethod;
 import io.turnstile.eap.tls.EapTlsMethod;
 import io.turnstile.eap.tls.EapTlsSettings;
@@ -23,8 +24,10 @@ import java.util.List;
  * <ul>
  *   <li>{@code turnstile.eap.idle-timeout-seconds} (60): a conversation not continued within it is dropped</li>
  *   <li>{@code turnstile.eap.max-conversations-per-nas} (2000) and {@code turnstile.eap.max-conversations} (20000)</li>
- *   <li>{@code turnstile.eap.tls.min-version} ("1.2" or "1.3") and {@code turnstile.eap.tls.fragment-size} (1300);
- *       EAP-TTLS runs on TLS 1.2 only, so a minimum of 1.3 turns it off</li>
+ *   <li>{@code turnstile.eap.tls.min-version} ("1.2" or "1.3"), {@code turnstile.eap.tls.max-version} ("1.3") and
+ *       {@code turnstile.eap.tls.fragment-size} (1300), for EAP-TLS, EAP-TTLS and PEAP alike</li>
+ *   <li>{@code turnstile.eap.peap.crypto-binding} ("optional"; "off", "optional", "required"): see
+ *       {@link CryptoBindingPolicy}</li>
  * </ul>
  */
 @ApplicationScoped
@@ -47,8 +50,16 @@ public class EapEngineProducer {
     String minimumTlsVersion;
 
     @Inject
+    @ConfigProperty(name = "turnstile.eap.tls.max-version", defaultValue = "1.3")
+    String maximumTlsVersion;
+
+    @Inject
     @ConfigProperty(name = "turnstile.eap.tls.fragment-size", defaultValue = "1300")
     int fragmentSize;
+
+    @Inject
+    @ConfigProperty(name = "turnstile.eap.peap.crypto-binding", defaultValue = "optional")
+    String peapCryptoBinding;
 
     @Inject
     EapServerTrust trust;
@@ -66,12 +77,13 @@ public class EapEngineProducer {
     @Singleton
     EapEngine engine() {
         EapTlsSettings tls = new EapTlsSettings(minimumTlsVersion, fragmentSize,
-                EapTlsSettings.DEFAULTS.maxMessageLength());
+                EapTlsSettings.DEFAULTS.maxMessageLength(), maximumTlsVersion);
         EapServerTrust t = trust;
         // EAP-TLS is proposed first; a peer configured for TTLS answers with a Nak (RFC 3748 §5.3.1) and gets it.
         EapTlsMethod eapTls = new EapTlsMethod(t::credentials, tls, random, clock);
         return new EapEngine(List.of(eapTls, new EapTtlsMethod(idps, t::credentials, tls, random, clock),
-                        new EapPeapMethod(eapTls, t::credentials, tls, random, clock)),
+                        new EapPeapMethod(eapTls, t::credentials, tls,
+                                CryptoBindingPolicy.parse(peapCryptoBinding), random, clock)),
                 new EapConversationTable(maxPerNas, maxTotal, Duration.ofSeconds(idleTimeoutSeconds), clock), random);
     }
 }

@@ -15,13 +15,23 @@ import java.util.Optional;
  * @param msk         Master Session Key (64 octets, RFC 5247 §1.2), empty on failure
  * @param tlsVersion  negotiated TLS version ("TLSv1.2", "TLSv1.3"), or null
  * @param idpGroups   directory groups of the identity from the identity provider (TTLS/PAP), never null
+ * @param emsk        Extended Master Session Key (64 octets, RFC 5247 §1.2), empty when the method defines none or
+ *                    failed. It stays on the server (RFC 5247 §1.4: the EMSK is never sent to the authenticator), kept
+ *                    for future key hierarchies (RFC 5295).
  */
 public record MethodResult(AuthType authType, String identity, CertificateValidation certificate, byte[] msk,
-                           String tlsVersion, java.util.List<String> idpGroups) {
+                           String tlsVersion, java.util.List<String> idpGroups, byte[] emsk) {
 
     public MethodResult {
         msk = msk == null ? new byte[0] : msk.clone();
         idpGroups = idpGroups == null ? java.util.List.of() : java.util.List.copyOf(idpGroups);
+        emsk = emsk == null ? new byte[0] : emsk.clone();
+    }
+
+    /** A result without an EMSK. */
+    public MethodResult(AuthType authType, String identity, CertificateValidation certificate, byte[] msk,
+                        String tlsVersion, java.util.List<String> idpGroups) {
+        this(authType, identity, certificate, msk, tlsVersion, idpGroups, null);
     }
 
     /** A result without directory groups (EAP-TLS). */
@@ -39,6 +49,11 @@ public record MethodResult(AuthType authType, String identity, CertificateValida
         return msk.clone();
     }
 
+    @Override
+    public byte[] emsk() {
+        return emsk.clone();
+    }
+
     public Optional<CertificateValidation> certificateCheck() {
         return Optional.ofNullable(certificate);
     }
@@ -47,6 +62,7 @@ public record MethodResult(AuthType authType, String identity, CertificateValida
     public boolean equals(Object o) {
         return o instanceof MethodResult r && r.authType == authType && java.util.Objects.equals(r.identity, identity)
                 && java.util.Objects.equals(r.certificate, certificate) && Arrays.equals(r.msk, msk)
+                && Arrays.equals(r.emsk, emsk)
                 && r.idpGroups.equals(idpGroups);
     }
 
@@ -58,6 +74,7 @@ public record MethodResult(AuthType authType, String identity, CertificateValida
     @Override
     public String toString() {
         return "MethodResult[authType=" + authType + ", identity=" + identity + ", certificate=" + certificate
-                + ", msk=<" + msk.length + " octets>, tlsVersion=" + tlsVersion + ", idpGroups=" + idpGroups + "]";
+                + ", msk=<" + msk.length + " octets>, emsk=<" + emsk.length + " octets>, tlsVersion=" + tlsVersion
+                + ", idpGroups=" + idpGroups + "]";
     }
 }

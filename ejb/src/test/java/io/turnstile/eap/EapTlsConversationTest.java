@@ -108,6 +108,9 @@ class EapTlsConversationTest {
         assertEquals("anonymous@example.net", end.identity());
         assertEquals(64, end.result().msk().length);
         assertArrayEquals(peer.msk, end.result().msk());
+        assertArrayEquals(peer.emsk, end.result().emsk(), "RFC 5216 §2.3: EMSK = key material octets 64..127");
+        assertEquals(64, end.result().emsk().length);
+        assertFalse(java.util.Arrays.equals(end.result().msk(), end.result().emsk()));
         assertEquals(0, engine.conversations().size(), "a finished conversation is removed");
     }
 
@@ -121,6 +124,7 @@ class EapTlsConversationTest {
         assertEquals("TLSv1.3", end.result().tlsVersion());
         assertArrayEquals(new byte[]{0}, peer.applicationData, "RFC 9190 §2.1.1 commitment message");
         assertArrayEquals(peer.msk, end.result().msk());
+        assertArrayEquals(peer.emsk, end.result().emsk(), "RFC 9190 §2.3: EMSK = exporter octets 64..127");
     }
 
     @Test
@@ -174,5 +178,6 @@ class EapTlsConversationTest {
         EapOutcome.Finished end = run(engine, new TlsPeer(ProtocolVersion.TLSv12, null, 1000), "anonymous");
         assertFalse(end.success());
         assertEquals(0, end.result().msk().length);
+        assertEquals(0, end.result().emsk().length);
     }
 }

@@ -84,6 +84,7 @@ class EapTtlsConversationTest {
     /** Identity, EAP-TLS proposed, Nak for TTLS, then the TLS 1.2 handshake and Phase 2 {@code phase2}. */
     static EapOutcome.Finished run(EapEngine engine, TlsPeer peer, byte[] phase2) throws Exception {
         peer.keyLabel = "ttls keying material";
+        peer.typeCode = Rfc3748.TYPE_TTLS;
         peer.phase2 = phase2;
         String nas = "org/c/127.0.0.1";
         EapOutcome outcome = engine.handle(nas, "org", new EapPacket(Rfc3748.RESPONSE, 0, Rfc3748.TYPE_IDENTITY,
@@ -121,6 +122,7 @@ class EapTtlsConversationTest {
         assertNull(end.result().certificate());
         assertEquals(64, end.result().msk().length);
         assertArrayEquals(peer.msk, end.result().msk(), "RFC 5281 §8 MSK equals the peer's");
+        assertArrayEquals(peer.emsk, end.result().emsk(), "EMSK: the next 64 octets of the TTLS key material");
         IdpRequest asked = idps.asked.get(0);
         assertEquals("020000aa0001", asked.mac());
         assertEquals("10.0.0.9", asked.nasIp());
@@ -150,12 +152,47 @@ class EapTtlsConversationTest {
     }
 
     @Test
-    void ttlsIsRefusedWhenTheMinimumTlsVersionIs13() throws Exception {
+    void tls13WithPhase2InTheFinishedMessageUsesTheRfc9427Exporter() throws Exception {
         FakeIdps idps = new FakeIdps();
-        EapOutcome.Finished end = run(engine(idps, "1.3"), new TlsPeer(ProtocolVersion.TLSv12, null, 1000),
-                pap("alice@corp.example", "right-password"));
-        assertFalse(end.success());
-        assertTrue(end.reason().contains("TLS 1.2"), end.reason());
+        TlsPeer peer = new TlsPeer(ProtocolVersion.TLSv13, null, 1000);
+        EapOutcome.Finished end = run(engine(idps, "1.3"), peer, pap("alice@corp.example", "right-password"));
+        assertTrue(end.success(), end.reason());
+        assertEquals("TLSv1.3", end.result().tlsVersion());
+        assertEquals("alice@corp.example", end.result().identity());
+        assertArrayEquals(peer.msk, end.result().msk(), "RFC 9427 §2.1: exporter with Type-Code 21");
+        assertArrayEquals(peer.emsk, end.result().emsk());
+        assertEquals(0, peer.applicationData.length, "no EAP-TLS commitment message inside TTLS (RFC 9427)");
+    }
+
+    @Test
+    void tls13PeerWaitingForTheServerGetsAnEmptyRequestThenSendsPhase2() throws Exception {
+        FakeIdps idps = new FakeIdps();
+        TlsPeer peer = new TlsPeer(ProtocolVersion.TLSv13, null, 1000);
+        peer.phase2WithFinished = false;
+        EapOutcome.Finished end = run(engine(idps, "1.2"), peer, pap("alice@corp.example", "right-password"));
+        assertTrue(end.success(), end.reason());
+        assertEquals("TLSv1.3", end.result().tlsVersion());
+        assertArrayEquals(peer.msk, end.result().msk());
+        assertEquals(1, idps.asked.size());
+    }
+
+    @Test
+    void maximumTls12KeepsTtlsOnTls12() throws Exception {
+        FakeIdps idps = new FakeIdps();
+        MutableClock clock = new MutableClock(EapTlsConversationTest.NOW);
+        EapTlsCredentials creds = new EapTlsCredentials(EapTlsConversationTest.server,
+                List.of(EapTlsConversationTest.ca.certificate()), List.of());
+        EapEngine engine = new EapEngine(List.of(new EapTlsMethod(org -> Optional.of(creds),
+                        EapTlsSettings.DEFAULTS, EapTlsConversationTest.RANDOM, clock),
+                new EapTtlsMethod(idps, org -> Optional.of(creds), new EapTlsSettings("1.2", 1300, 64 * 1024, "1.2"),
+                        EapTlsConversationTest.RANDOM, clock)),
+                new EapConversationTable(100, 1000, Duration.ofSeconds(60), clock), EapTlsConversationTest.RANDOM);
+        TlsPeer tls13Only = new TlsPeer(ProtocolVersion.TLSv13, null, 1000);
+        var alert = org.junit.jupiter.api.Assertions.assertThrows(org.bouncycastle.tls.TlsFatalAlertReceived.class,
+                () -> run(engine, tls13Only, pap("alice@corp.example", "right-password")));
+        assertEquals(org.bouncycastle.tls.AlertDescription.protocol_version, alert.getAlertDescription(),
+                "a TLS 1.3-only peer finds no common version");
+        assertTrue(idps.asked.isEmpty());
     }
 
     @Test

@@ -40,6 +40,15 @@ final class TlsPeer {
     private byte[] pending = new byte[0];
     private int pendingSent;
     byte[] msk;
+    /** The EMSK the peer derives: key material octets 64..127 (RFC 5216 §2.3, RFC 9190 §2.3, RFC 9427 §2.1). */
+    byte[] emsk;
+    /** The method's Type-Code, the TLS 1.3 exporter context (13 EAP-TLS, 21 TTLS, 25 PEAP). */
+    int typeCode = 13;
+    /**
+     * Send Phase 2 in the same message as the TLS 1.3 Finished (Bouncy Castle's way), or only when the server's next
+     * Request comes (wpa_supplicant's way: it waits for the server's empty Request after the handshake).
+     */
+    boolean phase2WithFinished = true;
     byte[] applicationData = new byte[0];
     int fragmentsReceived;
     int fragmentsSent;
@@ -68,6 +77,7 @@ final class TlsPeer {
             return nextFragment();
         }
         fragmentsReceived++;
+        boolean establishedBefore = msk != null;
         incoming.writeBytes(request.data());
         if (request.has(EapTlsPacket.MORE_FRAGMENTS)) {
             return EapTlsPacket.ack().encode();
@@ -81,7 +91,7 @@ final class TlsPeer {
             protocol.readApplicationData(data, 0, available);
             applicationData = data;
         }
-        if (phase2 != null && !phase2Sent && msk != null) {
+        if (phase2 != null && !phase2Sent && msk != null && (phase2WithFinished || establishedBefore)) {
             phase2Sent = true;
             protocol.writeApplicationData(phase2, 0, phase2.length);
         }
@@ -171,9 +181,10 @@ final class TlsPeer {
         public void notifyHandshakeComplete() throws IOException {
             super.notifyHandshakeComplete();
             byte[] km = TlsUtils.isTLSv13(context)
-                    ? context.exportKeyingMaterial("EXPORTER_EAP_TLS_Key_Material", new byte[]{13}, 128)
+                    ? context.exportKeyingMaterial("EXPORTER_EAP_TLS_Key_Material", new byte[]{(byte) typeCode}, 128)
                     : context.exportKeyingMaterial(keyLabel, null, 128);
             msk = Arrays.copyOf(km, 64);
+            emsk = Arrays.copyOfRange(km, 64, 128);
         }
     }
 }

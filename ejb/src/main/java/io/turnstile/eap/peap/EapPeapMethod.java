@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * PEAPv0 (type 25, [MS-PEAP]) with EAP-TLS inside (PEAP-TLS): the outer TLS 1.2 tunnel with the EAP-TLS framing,
- * {@link PeapTlsInner} for Phase 2, the MSK from the outer tunnel ("client EAP encryption", no cryptobinding).
+ * PEAPv0 (type 25, [MS-PEAP]) with EAP-TLS inside (PEAP-TLS): the outer TLS 1.2 or 1.3 tunnel (RFC 9427) with the
+ * EAP-TLS framing, {@link PeapTlsInner} for Phase 2 with cryptobinding per the {@link CryptoBindingPolicy}; the MSK is
+ * the tunnel's, or with cryptobinding the one derived from the IPMK ({@link PeapKeys}).
  */
 public final class EapPeapMethod implements EapMethod {
 
@@ -26,9 +27,9 @@ public final class EapPeapMethod implements EapMethod {
      * @param innerTls the EAP-TLS method run inside the tunnel (certificate validation as for EAP-TLS)
      */
     public EapPeapMethod(EapMethod innerTls, Function<String, Optional<EapTlsCredentials>> credentials,
-                         EapTlsSettings settings, SecureRandom random, Clock clock) {
-        this.tls = new EapTlsMethod(TlsProfile.PEAP, peer -> new PeapTlsInner(innerTls, peer), credentials, settings,
-                random, clock);
+                         EapTlsSettings settings, CryptoBindingPolicy binding, SecureRandom random, Clock clock) {
+        this.tls = new EapTlsMethod(TlsProfile.PEAP, peer -> new PeapTlsInner(innerTls, peer, binding, random),
+                credentials, settings, random, clock);
     }
 
     @Override

@@ -19,7 +19,10 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** EAP-TLS (type 13): RFC 5216 over TLS 1.2, RFC 9190 over TLS 1.3. */
+/**
+ * EAP-TLS (type 13): RFC 5216 over TLS 1.2, RFC 9190 over TLS 1.3; with a {@link TlsProfile} and a Phase 2 exchange
+ * also the framing of the tunnelled methods (TTLS, PEAP; RFC 9427 for TLS 1.3).
+ */
 public final class EapTlsMethod implements EapMethod {
 
     private final Function<String, Optional<EapTlsCredentials>> credentials;
@@ -69,14 +72,8 @@ public final class EapTlsMethod implements EapMethod {
         if (creds.isEmpty()) {
             return new Refused("the organisation has no EAP server certificate", profile.authType());
         }
-        if (!profile.tls13() && "1.3".equals(settings.minimumTlsVersion())) {
-            // The tunnelled methods run on TLS 1.2 only (see TlsProfile.TTLS): never below the configured minimum.
-            return new Refused("turnstile.eap.tls.min-version is 1.3 and this method runs on TLS 1.2",
-                    profile.authType());
-        }
-        ProtocolVersion minimum = "1.3".equals(settings.minimumTlsVersion()) ? ProtocolVersion.TLSv13
-                : ProtocolVersion.TLSv12;
-        EapTlsServer server = new EapTlsServer(crypto, creds.get(), minimum, clock, profile);
+        EapTlsServer server = new EapTlsServer(crypto, creds.get(), version(settings.minimumTlsVersion()),
+                version(settings.maximumTlsVersion()), clock, profile);
         TlsServerProtocol protocol = new TlsServerProtocol();
         try {
             protocol.accept(server);
@@ -84,6 +81,10 @@ public final class EapTlsMethod implements EapMethod {
             return new Refused("TLS server cannot start: " + e.getMessage(), profile.authType());
         }
         return new EapTlsSession(protocol, server, settings, profile, inner == null ? null : inner.apply(peer));
+    }
+
+    private static ProtocolVersion version(String setting) {
+        return "1.3".equals(setting) ? ProtocolVersion.TLSv13 : ProtocolVersion.TLSv12;
     }
 
     /** A session that fails at once (no credentials); the engine then answers EAP-Failure. */

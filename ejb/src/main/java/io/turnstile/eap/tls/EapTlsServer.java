@@ -43,10 +43,11 @@ final class EapTlsServer extends DefaultTlsServer {
 
     /** RFC 5216 §2.3: PRF label of the TLS 1.2 key material. */
     static final String TLS12_LABEL = "client EAP encryption";
-    /** RFC 9190 §2.3: exporter label of the TLS 1.3 key material, with the Type-Code (13) as context. */
+    /** RFC 9190 §2.3, RFC 9427 §2.1: exporter label of the TLS 1.3 key material, the method's Type-Code as context. */
     static final String TLS13_LABEL = "EXPORTER_EAP_TLS_Key_Material";
     static final int KEY_MATERIAL_LENGTH = 128;
     static final int MSK_LENGTH = 64;
+    static final int EMSK_LENGTH = 64;
 
     /**
      * TLS 1.3 (RFC 8446 §9.1) and the TLS 1.2 suites Windows 10/11, macOS/iOS, Android and wpa_supplicant offer,
@@ -72,30 +73,29 @@ final class EapTlsServer extends DefaultTlsServer {
     private final JcaTlsCrypto crypto;
     private final EapTlsCredentials credentials;
     private final ProtocolVersion minimumVersion;
+    private final ProtocolVersion maximumVersion;
     private final Clock clock;
     private final TlsProfile profile;
 
     private CertificateValidation validation;
-    private byte[] msk;
+    /** The 128 octets of key material (MSK | EMSK), once the handshake is complete. */
+    private byte[] keyMaterial;
     private String version;
 
-    EapTlsServer(JcaTlsCrypto crypto, EapTlsCredentials credentials, ProtocolVersion minimumVersion, Clock clock) {
-        this(crypto, credentials, minimumVersion, clock, TlsProfile.EAP_TLS);
-    }
-
-    EapTlsServer(JcaTlsCrypto crypto, EapTlsCredentials credentials, ProtocolVersion minimumVersion, Clock clock,
-                 TlsProfile profile) {
+    EapTlsServer(JcaTlsCrypto crypto, EapTlsCredentials credentials, ProtocolVersion minimumVersion,
+                 ProtocolVersion maximumVersion, Clock clock, TlsProfile profile) {
         super(crypto);
         this.profile = profile;
         this.crypto = crypto;
         this.credentials = credentials;
         this.minimumVersion = minimumVersion;
+        this.maximumVersion = maximumVersion;
         this.clock = clock;
     }
 
     @Override
     protected ProtocolVersion[] getSupportedVersions() {
-        return profile.tls13() ? ProtocolVersion.TLSv13.downTo(minimumVersion) : ProtocolVersion.TLSv12.only();
+        return maximumVersion.downTo(minimumVersion);
     }
 
     @Override
@@ -225,11 +225,11 @@ final class EapTlsServer extends DefaultTlsServer {
         super.notifyHandshakeComplete();
         boolean tls13 = TlsUtils.isTLSv13(context);
         version = tls13 ? "TLSv1.3" : "TLSv1.2";
-        byte[] keyMaterial = tls13
-                ? context.exportKeyingMaterial(TLS13_LABEL, new byte[]{13}, KEY_MATERIAL_LENGTH)
+        // TLS 1.3: RFC 9190 §2.3 (EAP-TLS) and RFC 9427 §2.1 (TTLS, PEAP), the Type-Code as the exporter context.
+        // TLS 1.2: the method's PRF label (RFC 5216 §2.3, RFC 5281 §8); MSK the first 64 octets, EMSK the next 64.
+        keyMaterial = tls13
+                ? context.exportKeyingMaterial(TLS13_LABEL, new byte[]{(byte) profile.type()}, KEY_MATERIAL_LENGTH)
                 : context.exportKeyingMaterial(profile.tls12KeyLabel(), null, KEY_MATERIAL_LENGTH);
-        msk = java.util.Arrays.copyOf(keyMaterial, MSK_LENGTH);
-        java.util.Arrays.fill(keyMaterial, (byte) 0);
     }
 
     /** RFC 5077 tickets and TLS 1.3 NewSessionTicket are not offered: no resumption, no post-handshake surprises. */
@@ -243,7 +243,17 @@ final class EapTlsServer extends DefaultTlsServer {
     }
 
     byte[] msk() {
-        return msk == null ? null : msk.clone();
+        return keyMaterial == null ? null : java.util.Arrays.copyOf(keyMaterial, MSK_LENGTH);
+    }
+
+    byte[] emsk() {
+        return keyMaterial == null ? null
+                : java.util.Arrays.copyOfRange(keyMaterial, MSK_LENGTH, MSK_LENGTH + EMSK_LENGTH);
+    }
+
+    /** All 128 octets (MSK | EMSK): PEAP's tunnel key (TK) is their first 60 ([MS-PEAP] §3.1.5.5). */
+    byte[] keyMaterial() {
+        return keyMaterial == null ? null : keyMaterial.clone();
     }
 
     String version() {

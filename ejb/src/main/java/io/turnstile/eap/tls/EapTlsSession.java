@@ -31,7 +31,7 @@ final class EapTlsSession implements EapMethodSession {
     private final EapTlsServer server;
     private final TlsFragments fragments;
     private final TlsProfile profile;
-    /** The Phase 2 exchange of a tunnelled method (TTLS), or null for EAP-TLS. */
+    /** The Phase 2 exchange of a tunnelled method (TTLS, PEAP), or null for EAP-TLS. */
     private final TunnelInner inner;
     private Phase phase = Phase.STARTED;
     private String failure;
@@ -111,12 +111,17 @@ final class EapTlsSession implements EapMethodSession {
         try {
             protocol.offerInput(message);
             if (!protocol.isHandshaking() && protocol.isConnected()) {
-                if (server.tls13()) {
+                phase = Phase.FINAL_FLIGHT;
+                if (inner != null) {
+                    inner.established(server.keyMaterial());
+                    if (server.tls13()) {
+                        return tls13Phase2();
+                    }
+                } else if (server.tls13()) {
                     // RFC 9190 §2.1.1: the commitment message, one octet 0x00 of application data, tells the peer
                     // that no further handshake messages (e.g. NewSessionTicket) follow.
                     protocol.writeApplicationData(new byte[]{0}, 0, 1);
                 }
-                phase = Phase.FINAL_FLIGHT;
             }
         } catch (IOException e) {
             failure = tlsFailureReason(e);
@@ -138,6 +143,32 @@ final class EapTlsSession implements EapMethodSession {
             return new MethodStep.Request(EapTlsPacket.ack().encode());
         }
         fragments.send(flight);
+        return new MethodStep.Request(fragments.nextFragment().encode());
+    }
+
+    /**
+     * TLS 1.3 in a tunnelled method (RFC 9427 §2.2–§2.4): the server's Finished went out in its first flight, so the
+     * handshake completes on the peer's Finished, which may already carry Phase 2 data. No commitment message: the
+     * Phase 2 exchange itself tells the peer that the handshake is over, and no NewSessionTicket is ever sent. PEAP's
+     * server speaks first (the tunnelled Identity Request); a TTLS peer that sent no data yet is invited by an empty
+     * Request, as hostapd does, and answers with its Phase 2 AVPs.
+     */
+    private MethodStep tls13Phase2() throws IOException {
+        phase = Phase.TUNNEL;
+        byte[] plaintext = new byte[protocol.getAvailableInputBytes()];
+        protocol.readInput(plaintext, 0, plaintext.length);
+        if (plaintext.length > 0) {
+            return innerStep(inner.receive(plaintext));
+        }
+        TunnelInner.Step first = inner.begin();
+        if (first != null) {
+            return innerStep(first);
+        }
+        byte[] pending = output();
+        if (pending.length == 0) {
+            return new MethodStep.Request(EapTlsPacket.ack().encode());
+        }
+        fragments.send(pending);
         return new MethodStep.Request(fragments.nextFragment().encode());
     }
 
@@ -237,14 +268,18 @@ final class EapTlsSession implements EapMethodSession {
         if (inner != null) {
             // Tunnelled: the inner identity is the user; the keys only count with a successful inner exchange.
             boolean ok = innerResult != null && innerResult.success();
+            TunnelInner.Keys keys = ok ? innerResult.keys() : null;
+            byte[] msk = !ok ? null : keys != null ? keys.msk() : server.msk();
+            byte[] emsk = !ok ? null : keys != null ? keys.emsk() : server.emsk();
             return new MethodResult(profile.authType(), innerResult == null ? null : innerResult.identity(),
-                    innerResult == null ? null : innerResult.certificate(), ok ? server.msk() : null, server.version(),
-                    ok ? innerResult.groups() : null);
+                    innerResult == null ? null : innerResult.certificate(), msk, server.version(),
+                    ok ? innerResult.groups() : null, emsk);
         }
         CertificateValidation v = server.validation();
         String identity = v == null || v.facts() == null ? null : identity(v.facts());
-        return new MethodResult(AuthType.EAP_TLS, identity, v, v != null && v.valid() ? server.msk() : null,
-                server.version());
+        boolean ok = v != null && v.valid();
+        return new MethodResult(AuthType.EAP_TLS, identity, v, ok ? server.msk() : null, server.version(), null,
+                ok ? server.emsk() : null);
     }
 
     /** The certificate identity policy sees: UPN, else email, else CN (the order Windows and Intune certificates use). */

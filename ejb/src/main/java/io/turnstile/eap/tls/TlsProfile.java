@@ -5,34 +5,34 @@ import io.turnstile.policy.AuthType;
 
 /**
  * What differs between the TLS-based EAP methods that share the EAP-TLS framing (RFC 5216 §3.1 flags, fragments and
- * ACKs): their type, whether the peer must present a certificate, their key-derivation label and whether TLS 1.3 is
- * offered.
+ * ACKs): their type, whether the peer must present a certificate, and their TLS 1.2 key-derivation label. With TLS 1.3
+ * all of them derive the key material with the exporter (RFC 9190 §2.3, RFC 9427 §2.1):
+ * {@code TLS-Exporter("EXPORTER_EAP_TLS_Key_Material", Type-Code, 128)}, MSK the first 64 octets, EMSK the next 64.
  *
- * @param type                      EAP method type
+ * @param type                      EAP method type, also the exporter context with TLS 1.3
  * @param authType                  what a success reports
  * @param requireClientCertificate  EAP-TLS: always; tunnelled methods authenticate the user inside instead
  * @param tls12KeyLabel             TLS 1.2 PRF label of the key material (RFC 5216 §2.3, RFC 5281 §8)
- * @param tls13                     offer TLS 1.3; the tunnelled methods stay on TLS 1.2 (see {@link #TTLS})
  */
-public record TlsProfile(int type, AuthType authType, boolean requireClientCertificate, String tls12KeyLabel,
-                         boolean tls13) {
+public record TlsProfile(int type, AuthType authType, boolean requireClientCertificate, String tls12KeyLabel) {
 
     public static final TlsProfile EAP_TLS = new TlsProfile(Rfc3748.TYPE_TLS, AuthType.EAP_TLS, true,
-            "client EAP encryption", true);
+            "client EAP encryption");
 
     /**
-     * RFC 5281 §8: keying material = PRF(master secret, "ttls keying material", client.random + server.random),
-     * MSK the first 64 octets. TLS 1.3 (RFC 9427 §2.1, exporter "EXPORTER_EAP_TLS_Key_Material" with Type-Code 21)
-     * is not offered: wpa_supplicant 2.10 disables TLS 1.3 for TTLS unless told otherwise, and RFC 9427's
-     * tunnelled-method rules (no Phase 2 before the handshake's end, session tickets) are not implemented here.
+     * RFC 5281 §8: with TLS 1.2, keying material = PRF(master secret, "ttls keying material", client.random +
+     * server.random), MSK the first 64 octets; the EMSK (not defined by RFC 5281) is the next 64, as hostapd and
+     * wpa_supplicant derive it. TLS 1.3 per RFC 9427 §2.1 (Type-Code 21).
      */
     public static final TlsProfile TTLS = new TlsProfile(Rfc3748.TYPE_TTLS, AuthType.EAP_TTLS, false,
-            "ttls keying material", false);
+            "ttls keying material");
 
     /**
-     * PEAPv0 ([MS-PEAP], draft-kamath-pppext-peapv0): without cryptobinding the MSK is the EAP-TLS key material of
-     * the outer tunnel ("client EAP encryption", MS-PEAP §3.1.5.7 / wpa_supplicant peaplabel=0). TLS 1.2 only, as TTLS.
+     * PEAPv0 ([MS-PEAP], draft-kamath-pppext-peapv0): the tunnel key material is the EAP-TLS one ("client EAP
+     * encryption", MS-PEAP §3.1.5.7 / wpa_supplicant peaplabel=0), with TLS 1.3 the exporter with Type-Code 25
+     * (RFC 9427 §2.1.3). Without cryptobinding it is also the MSK; with it, the MSK comes from the IPMK
+     * (io.turnstile.eap.peap.PeapKeys).
      */
     public static final TlsProfile PEAP = new TlsProfile(Rfc3748.TYPE_PEAP, AuthType.EAP_PEAP, false,
-            "client EAP encryption", false);
+            "client EAP encryption");
 }

@@ -9,6 +9,15 @@ import java.util.List;
  */
 public interface TunnelInner {
 
+    /**
+     * The outer TLS handshake completed; called once, before {@link #begin()} or {@link #receive(byte[])}.
+     *
+     * @param keyMaterial the tunnel's 128 octets of key material (MSK | EMSK of the outer method: RFC 5216 §2.3 /
+     *                    RFC 5281 §8 labels with TLS 1.2, the RFC 9427 §2.1 exporter with TLS 1.3)
+     */
+    default void established(byte[] keyMaterial) {
+    }
+
     /** The next step after application data from the peer (already decrypted). */
     Step receive(byte[] plaintext);
 
@@ -42,15 +51,50 @@ public interface TunnelInner {
      * @param identity the inner identity (never the outer one), or null if none was learnt
      * @param groups      directory groups of the identity (policy's {@code idp_role}); never null
      * @param certificate the inner client certificate check (PEAP-TLS), or null
+     * @param keys        the method's keys when the inner exchange replaces the tunnel's (PEAP cryptobinding,
+     *                    [MS-PEAP] §3.1.5.5), or null to use the tunnel's MSK and EMSK
      */
     record Done(boolean success, String reason, String identity, List<String> groups,
-                io.turnstile.pki.CertificateValidation certificate) implements Step {
+                io.turnstile.pki.CertificateValidation certificate, Keys keys) implements Step {
         public Done {
             groups = groups == null ? List.of() : List.copyOf(groups);
         }
 
+        public Done(boolean success, String reason, String identity, List<String> groups,
+                    io.turnstile.pki.CertificateValidation certificate) {
+            this(success, reason, identity, groups, certificate, null);
+        }
+
         public Done(boolean success, String reason, String identity, List<String> groups) {
-            this(success, reason, identity, groups, null);
+            this(success, reason, identity, groups, null, null);
+        }
+    }
+
+    /**
+     * Session keys derived by the inner exchange.
+     *
+     * @param msk  64 octets
+     * @param emsk 64 octets, or null when the method defines none ([MS-PEAP] defines no EMSK with cryptobinding)
+     */
+    record Keys(byte[] msk, byte[] emsk) {
+        public Keys {
+            msk = msk.clone();
+            emsk = emsk == null ? null : emsk.clone();
+        }
+
+        @Override
+        public byte[] msk() {
+            return msk.clone();
+        }
+
+        @Override
+        public byte[] emsk() {
+            return emsk == null ? null : emsk.clone();
+        }
+
+        @Override
+        public String toString() {
+            return "Keys[<redacted>]";
         }
     }
 }
