@@ -33,6 +33,9 @@ import java.util.List;
 @ApplicationScoped
 public class EapEngineProducer {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
+            EapEngineProducer.class.getName());
+
     @Inject
     @ConfigProperty(name = "turnstile.eap.idle-timeout-seconds", defaultValue = "60")
     int idleTimeoutSeconds;
@@ -79,11 +82,14 @@ public class EapEngineProducer {
         EapTlsSettings tls = new EapTlsSettings(minimumTlsVersion, fragmentSize,
                 EapTlsSettings.DEFAULTS.maxMessageLength(), maximumTlsVersion);
         EapServerTrust t = trust;
+        CryptoBindingPolicy binding = CryptoBindingPolicy.parse(peapCryptoBinding);
+        LOG.info(() -> "EAP: TLS " + tls.minimumTlsVersion() + ".." + tls.maximumTlsVersion()
+                + ", PEAP crypto binding " + binding.name().toLowerCase(java.util.Locale.ROOT));
         // EAP-TLS is proposed first; a peer configured for TTLS answers with a Nak (RFC 3748 §5.3.1) and gets it.
         EapTlsMethod eapTls = new EapTlsMethod(t::credentials, tls, random, clock);
         return new EapEngine(List.of(eapTls, new EapTtlsMethod(idps, t::credentials, tls, random, clock),
                         new EapPeapMethod(eapTls, t::credentials, tls,
-                                CryptoBindingPolicy.parse(peapCryptoBinding), random, clock)),
+                                binding, random, clock)),
                 new EapConversationTable(maxPerNas, maxTotal, Duration.ofSeconds(idleTimeoutSeconds), clock), random);
     }
 }

@@ -49,6 +49,8 @@ final class TlsPeer {
      * Request comes (wpa_supplicant's way: it waits for the server's empty Request after the handshake).
      */
     boolean phase2WithFinished = true;
+    /** A tunnelled method's peer side (PEAP Phase 2): answers each decrypted message, or null for none. */
+    java.util.function.UnaryOperator<byte[]> tunnel;
     byte[] applicationData = new byte[0];
     int fragmentsReceived;
     int fragmentsSent;
@@ -90,6 +92,10 @@ final class TlsPeer {
             byte[] data = new byte[available];
             protocol.readApplicationData(data, 0, available);
             applicationData = data;
+            byte[] answer = tunnel == null ? null : tunnel.apply(data);
+            if (answer != null) {
+                protocol.writeApplicationData(answer, 0, answer.length);
+            }
         }
         if (phase2 != null && !phase2Sent && msk != null && (phase2WithFinished || establishedBefore)) {
             phase2Sent = true;

@@ -119,6 +119,17 @@ class EapTtlsIT {
     }
 
     @Test
+    void rightPasswordOverTls13IsAcceptedWithMatchingMppeKeys() throws Exception {
+        var r = EapolTest.ttlsPap(dir, TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, "02:00:00:e2:00:13",
+                OUTER, "alice@turnstile.test", "alice-Pa55", dir.resolve("ca.pem"), 30, true);
+        assertTrue(r.succeeded(), r.output());
+        assertTrue(r.tls13(), "RFC 9427: TTLS over TLS 1.3: " + r.output());
+        assertTrue(r.mppeKeysMatch(), "exporter with Type-Code 21: " + r.output());
+        assertEquals("alice@turnstile.test", waitForEvent(org, "02:00:00:e2:00:13", "NAC_CLIENT_PERMIT")
+                .getString("username"));
+    }
+
+    @Test
     void rightPasswordThroughRadsecproxyIsAcceptedWithMatchingMppeKeys() throws Exception {
         int port = startProxy();
         var r = ttls(port, "proxy-secret", "02:00:00:e2:01:01", "alice@turnstile.test", "alice-Pa55");

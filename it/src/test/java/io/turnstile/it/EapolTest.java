@@ -28,8 +28,9 @@ public final class EapolTest {
             return output.contains("Access-Reject") || output.contains("EAP-Failure") || output.contains("CTRL-EVENT-EAP-FAILURE");
         }
 
+        /** wpa_supplicant logs the version of each TLS session it completes (the outer one first). */
         public boolean tls13() {
-            return output.contains("TLSv1.3");
+            return output.contains("SSL: Using TLS version TLSv1.3");
         }
     }
 
@@ -76,6 +77,15 @@ public final class EapolTest {
      */
     public static Result ttlsPap(Path dir, int port, String secret, String mac, String outerIdentity, String user,
                                  String password, Path caCert, int timeoutSeconds) {
+        return ttlsPap(dir, port, secret, mac, outerIdentity, user, password, caCert, timeoutSeconds, false);
+    }
+
+    /**
+     * EAP-TTLS/PAP as above; with {@code tls13} the outer tunnel may be TLS 1.3 (RFC 9427; eapol_test 2.10 needs
+     * {@code tls_disable_tlsv1_3=0}).
+     */
+    public static Result ttlsPap(Path dir, int port, String secret, String mac, String outerIdentity, String user,
+                                 String password, Path caCert, int timeoutSeconds, boolean tls13) {
         try {
             Path conf = Files.createTempFile(dir, "eapol-ttls", ".conf");
             Files.writeString(conf, """
@@ -86,11 +96,11 @@ public final class EapolTest {
                         identity="%s"
                         password="%s"
                         ca_cert="%s"
-                        phase1="tls_disable_tlsv1_3=1"
+                        phase1="tls_disable_tlsv1_3=%d"
                         phase2="auth=PAP"
                         eapol_flags=0
                     }
-                    """.formatted(outerIdentity, user, password, caCert));
+                    """.formatted(outerIdentity, user, password, caCert, tls13 ? 0 : 1));
             return run(conf, port, secret, mac, timeoutSeconds);
         } catch (IOException e) {
             throw new IllegalStateException("eapol_test could not run (is eapoltest installed?)", e);
@@ -99,11 +109,23 @@ public final class EapolTest {
 
     /**
      * One PEAPv0 authentication with EAP-TLS inside (PEAP-TLS, as Windows uses it), TLS 1.2 outside and inside,
-     * without cryptobinding ({@code crypto_binding=0}); wpa_supplicant 2.10 takes the inner certificate from
-     * {@code ca_cert2}/{@code client_cert2}/{@code private_key2} with {@code phase2="autheap=TLS"}.
+     * without cryptobinding ({@code crypto_binding=0}).
      */
     public static Result peapTls(Path dir, int port, String secret, String mac, String outerIdentity,
                                  String innerIdentity, Path caCert, Path clientCert, Path clientKey) {
+        return peapTls(dir, port, secret, mac, outerIdentity, innerIdentity, caCert, clientCert, clientKey, 0, false);
+    }
+
+    /**
+     * One PEAPv0 authentication with EAP-TLS inside; wpa_supplicant 2.10 takes the inner certificate from
+     * {@code ca_cert2}/{@code client_cert2}/{@code private_key2} with {@code phase2="autheap=TLS"}.
+     *
+     * @param cryptoBinding wpa_supplicant's {@code crypto_binding}: 0 never, 1 if the server sends it, 2 required
+     * @param tls13         allow TLS 1.3 for the outer tunnel (RFC 9427); the inner EAP-TLS stays on TLS 1.2
+     */
+    public static Result peapTls(Path dir, int port, String secret, String mac, String outerIdentity,
+                                 String innerIdentity, Path caCert, Path clientCert, Path clientKey,
+                                 int cryptoBinding, boolean tls13) {
         try {
             Path conf = Files.createTempFile(dir, "eapol-peap", ".conf");
             Files.writeString(conf, """
@@ -113,14 +135,15 @@ public final class EapolTest {
                         anonymous_identity="%s"
                         identity="%s"
                         ca_cert="%s"
-                        phase1="peapver=0 crypto_binding=0 tls_disable_tlsv1_3=1"
+                        phase1="peapver=0 crypto_binding=%d tls_disable_tlsv1_3=%d"
                         phase2="autheap=TLS tls_disable_tlsv1_3=1"
                         ca_cert2="%s"
                         client_cert2="%s"
                         private_key2="%s"
                         eapol_flags=0
                     }
-                    """.formatted(outerIdentity, innerIdentity, caCert, caCert, clientCert, clientKey));
+                    """.formatted(outerIdentity, innerIdentity, caCert, cryptoBinding, tls13 ? 0 : 1, caCert,
+                    clientCert, clientKey));
             return run(conf, port, secret, mac, 30);
         } catch (IOException e) {
             throw new IllegalStateException("eapol_test could not run (is eapoltest installed?)", e);

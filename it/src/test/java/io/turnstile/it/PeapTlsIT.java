@@ -20,9 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * PEAPv0 with EAP-TLS inside ([MS-PEAP], PEAP-TLS) with wpa_supplicant's eapol_test: outer TLS 1.2 tunnel with an
- * anonymous identity, the org-issued client certificate in the inner EAP-TLS, Result TLV, and MPPE keys from the outer
- * tunnel that match eapol_test's MSK. Without cryptobinding (eapol_test {@code crypto_binding=0}).
+ * PEAPv0 with EAP-TLS inside ([MS-PEAP], PEAP-TLS) with wpa_supplicant's eapol_test: outer TLS 1.2 or 1.3 tunnel
+ * (RFC 9427) with an anonymous identity, the org-issued client certificate in the inner EAP-TLS, Result TLV and
+ * Crypto-Binding TLV, and MPPE keys that match eapol_test's MSK: the tunnel's without cryptobinding
+ * ({@code crypto_binding=0}), the IPMK-derived one with it ({@code crypto_binding=2}, required by the peer).
  */
 class PeapTlsIT {
 
@@ -57,6 +58,38 @@ class PeapTlsIT {
         assertEquals("peap-it-laptop", permit.getString("username"), "the inner certificate is the user");
         JsonObject check = EapTtlsIT.waitForEvent(org, "02:00:00:e3:00:01", "NAC_CLIENT_CERT_CHECK_SUCCESS");
         assertEquals("peap-it-laptop", check.getString("cert_cn"));
+    }
+
+    @Test
+    void peapTlsWithRequiredCryptoBindingHasMatchingMppeKeys() throws Exception {
+        var r = EapolTest.peapTls(dir, TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, "02:00:00:e3:00:03",
+                "anonymous@corp.example", "peap-it-laptop", dir.resolve("ca.pem"), dir.resolve("client.pem"),
+                dir.resolve("client.key"), 2, false);
+        assertTrue(r.succeeded(), r.output());
+        assertTrue(r.output().contains("EAP-PEAP: Valid cryptobinding TLV received"), r.output());
+        assertTrue(r.mppeKeysMatch(), "the MSK from the IPMK chain matches wpa_supplicant's: " + r.output());
+        assertEquals("eap-peap", EapTtlsIT.waitForEvent(org, "02:00:00:e3:00:03", "NAC_CLIENT_PERMIT")
+                .getString("auth_type"));
+    }
+
+    @Test
+    void peapTlsOverTls13WithCryptoBindingHasMatchingMppeKeys() throws Exception {
+        var r = EapolTest.peapTls(dir, TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, "02:00:00:e3:00:04",
+                "anonymous@corp.example", "peap-it-laptop", dir.resolve("ca.pem"), dir.resolve("client.pem"),
+                dir.resolve("client.key"), 2, true);
+        assertTrue(r.succeeded(), r.output());
+        assertTrue(r.tls13(), "the outer tunnel ran TLS 1.3: " + r.output());
+        assertTrue(r.mppeKeysMatch(), "RFC 9427 tunnel key, then the IPMK chain: " + r.output());
+    }
+
+    @Test
+    void peapTlsOverTls13WithoutCryptoBindingHasMatchingMppeKeys() throws Exception {
+        var r = EapolTest.peapTls(dir, TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, "02:00:00:e3:00:05",
+                "anonymous@corp.example", "peap-it-laptop", dir.resolve("ca.pem"), dir.resolve("client.pem"),
+                dir.resolve("client.key"), 0, true);
+        assertTrue(r.succeeded(), r.output());
+        assertTrue(r.tls13(), r.output());
+        assertTrue(r.mppeKeysMatch(), "RFC 9427 §2.1 exporter with Type-Code 25: " + r.output());
     }
 
     @Test
