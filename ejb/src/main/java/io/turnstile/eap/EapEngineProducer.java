@@ -1,6 +1,7 @@
 package io.turnstile.eap;
 
 import io.turnstile.eap.peap.EapPeapMethod;
+import io.turnstile.eap.teap.EapTeapMethod;
 import io.turnstile.eap.tls.EapTlsMethod;
 import io.turnstile.eap.tls.EapTlsSettings;
 import io.turnstile.eap.ttls.EapTtlsMethod;
@@ -24,7 +25,7 @@ import java.util.List;
  *   <li>{@code turnstile.eap.idle-timeout-seconds} (60): a conversation not continued within it is dropped</li>
  *   <li>{@code turnstile.eap.max-conversations-per-nas} (2000) and {@code turnstile.eap.max-conversations} (20000)</li>
  *   <li>{@code turnstile.eap.tls.min-version} ("1.2" or "1.3") and {@code turnstile.eap.tls.fragment-size} (1300);
- *       EAP-TTLS runs on TLS 1.2 only, so a minimum of 1.3 turns it off</li>
+ *       EAP-TTLS, PEAP and TEAP run on TLS 1.2 only, so a minimum of 1.3 turns them off</li>
  * </ul>
  */
 @ApplicationScoped
@@ -71,7 +72,8 @@ public class EapEngineProducer {
         // EAP-TLS is proposed first; a peer configured for TTLS answers with a Nak (RFC 3748 §5.3.1) and gets it.
         EapTlsMethod eapTls = new EapTlsMethod(t::credentials, tls, random, clock);
         return new EapEngine(List.of(eapTls, new EapTtlsMethod(idps, t::credentials, tls, random, clock),
-                        new EapPeapMethod(eapTls, t::credentials, tls, random, clock)),
+                        new EapPeapMethod(eapTls, t::credentials, tls, random, clock),
+                        new EapTeapMethod(eapTls, t::credentials, tls, random, clock)),
                 new EapConversationTable(maxPerNas, maxTotal, Duration.ofSeconds(idleTimeoutSeconds), clock), random);
     }
 }

@@ -15,13 +15,24 @@ import java.util.Optional;
  * @param msk         Master Session Key (64 octets, RFC 5247 §1.2), empty on failure
  * @param tlsVersion  negotiated TLS version ("TLSv1.2", "TLSv1.3"), or null
  * @param idpGroups   directory groups of the identity from the identity provider (TTLS/PAP), never null
+ * @param innerAuthentications each inner authentication of a chained method (TEAP: machine, then user), never null;
+ *                    {@code identity} and {@code certificate} are then those of the last successful one
  */
 public record MethodResult(AuthType authType, String identity, CertificateValidation certificate, byte[] msk,
-                           String tlsVersion, java.util.List<String> idpGroups) {
+                           String tlsVersion, java.util.List<String> idpGroups,
+                           java.util.List<InnerAuthentication> innerAuthentications) {
 
     public MethodResult {
         msk = msk == null ? new byte[0] : msk.clone();
         idpGroups = idpGroups == null ? java.util.List.of() : java.util.List.copyOf(idpGroups);
+        innerAuthentications = innerAuthentications == null ? java.util.List.of()
+                : java.util.List.copyOf(innerAuthentications);
+    }
+
+    /** A result of a method without inner chaining (EAP-TLS, TTLS, PEAP). */
+    public MethodResult(AuthType authType, String identity, CertificateValidation certificate, byte[] msk,
+                        String tlsVersion, java.util.List<String> idpGroups) {
+        this(authType, identity, certificate, msk, tlsVersion, idpGroups, null);
     }
 
     /** A result without directory groups (EAP-TLS). */
@@ -47,7 +58,7 @@ public record MethodResult(AuthType authType, String identity, CertificateValida
     public boolean equals(Object o) {
         return o instanceof MethodResult r && r.authType == authType && java.util.Objects.equals(r.identity, identity)
                 && java.util.Objects.equals(r.certificate, certificate) && Arrays.equals(r.msk, msk)
-                && r.idpGroups.equals(idpGroups);
+                && r.idpGroups.equals(idpGroups) && r.innerAuthentications.equals(innerAuthentications);
     }
 
     @Override
@@ -58,6 +69,7 @@ public record MethodResult(AuthType authType, String identity, CertificateValida
     @Override
     public String toString() {
         return "MethodResult[authType=" + authType + ", identity=" + identity + ", certificate=" + certificate
-                + ", msk=<" + msk.length + " octets>, tlsVersion=" + tlsVersion + ", idpGroups=" + idpGroups + "]";
+                + ", msk=<" + msk.length + " octets>, tlsVersion=" + tlsVersion + ", idpGroups=" + idpGroups
+                + ", innerAuthentications=" + innerAuthentications + "]";
     }
 }

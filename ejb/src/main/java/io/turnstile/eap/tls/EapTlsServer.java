@@ -238,6 +238,29 @@ final class EapTlsServer extends DefaultTlsServer {
         return null;
     }
 
+    /** The established tunnel, for the inner exchange of TEAP (null before the handshake completed). */
+    TlsTunnel tunnel() {
+        if (version == null) {
+            return null;
+        }
+        return new TlsTunnel() {
+            @Override
+            public byte[] exportKeyingMaterial(String label, byte[] exportContext, int length) {
+                return context.exportKeyingMaterial(label, exportContext, length);
+            }
+
+            @Override
+            public int cipherSuite() {
+                return context.getSecurityParametersConnection().getCipherSuite();
+            }
+
+            @Override
+            public int prfAlgorithm() {
+                return context.getSecurityParametersConnection().getPRFAlgorithm();
+            }
+        };
+    }
+
     CertificateValidation validation() {
         return validation;
     }

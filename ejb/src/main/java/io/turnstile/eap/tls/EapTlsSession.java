@@ -150,6 +150,7 @@ final class EapTlsSession implements EapMethodSession {
             // TTLS (RFC 5281 §7.2): without resumption the peer starts Phase 2 right after the server's Finished;
             // PEAP (MS-PEAP §3.1.5.3): the peer ACKs it and the server starts with the tunnelled Identity Request.
             phase = Phase.TUNNEL;
+            inner.established(server.tunnel());
             TunnelInner.Step first = inner.begin();
             return first == null ? fail("the peer sent no Phase 2 data after the TLS handshake") : innerStep(first);
         }
@@ -164,6 +165,9 @@ final class EapTlsSession implements EapMethodSession {
         }
         if (message.length == 0) {
             return fail("the peer sent an empty Response inside the tunnel");
+        }
+        if (phase == Phase.FINAL_FLIGHT) {
+            inner.established(server.tunnel());
         }
         phase = Phase.TUNNEL;
         byte[] plaintext;
@@ -197,7 +201,8 @@ final class EapTlsSession implements EapMethodSession {
         if (!done.success()) {
             return new MethodStep.Failed(done.reason(), result());
         }
-        return server.msk() == null ? new MethodStep.Failed("no keying material after the handshake", result())
+        return server.msk() == null && done.msk() == null
+                ? new MethodStep.Failed("no keying material after the handshake", result())
                 : new MethodStep.Succeeded(result());
     }
 
@@ -237,9 +242,10 @@ final class EapTlsSession implements EapMethodSession {
         if (inner != null) {
             // Tunnelled: the inner identity is the user; the keys only count with a successful inner exchange.
             boolean ok = innerResult != null && innerResult.success();
+            byte[] msk = !ok ? null : innerResult.msk() != null ? innerResult.msk() : server.msk();
             return new MethodResult(profile.authType(), innerResult == null ? null : innerResult.identity(),
-                    innerResult == null ? null : innerResult.certificate(), ok ? server.msk() : null, server.version(),
-                    ok ? innerResult.groups() : null);
+                    innerResult == null ? null : innerResult.certificate(), msk, server.version(),
+                    ok ? innerResult.groups() : null, innerResult == null ? null : innerResult.chain());
         }
         CertificateValidation v = server.validation();
         String identity = v == null || v.facts() == null ? null : identity(v.facts());

@@ -35,4 +35,12 @@ public record TlsProfile(int type, AuthType authType, boolean requireClientCerti
      */
     public static final TlsProfile PEAP = new TlsProfile(Rfc3748.TYPE_PEAP, AuthType.EAP_PEAP, false,
             "client EAP encryption", false);
+
+    /**
+     * TEAP version 1 (RFC 7170): the outer tunnel on TLS 1.2 without a client certificate in Phase 1 (the machine and
+     * user certificates are checked by the inner EAP-TLS methods). The MSK is not the tunnel's key material but comes
+     * from the last S-IMCK (§5.4), so the label here is never used for keys; TLS 1.3 (RFC 9427) is not offered.
+     */
+    public static final TlsProfile TEAP = new TlsProfile(Rfc3748.TYPE_TEAP, AuthType.EAP_TEAP, false, "client EAP encryption",
+            false);
 }
