@@ -21,7 +21,7 @@ flock 9
 if [ -x "$CACHE/eapol_test" ]; then echo "$CACHE/eapol_test"; exit 0; fi
 
 need=()
-for p in libssl-dev libdbus-1-dev libnl-3-dev libnl-genl-3-dev dpkg-dev build-essential pkg-config; do
+for p in libssl-dev libdbus-1-dev libnl-3-dev libnl-genl-3-dev libnl-route-3-dev dpkg-dev build-essential pkg-config; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then

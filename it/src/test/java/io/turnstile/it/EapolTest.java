@@ -164,7 +164,7 @@ public final class EapolTest {
                     }
                     """.formatted(outerIdentity, userIdentity, caCert, conf + ".pac", caCert, userCert, userKey,
                     machine));
-            return run(binary, conf, port, secret, mac, 30);
+            return run(binary, conf, port, secret, mac, 60); // two inner handshakes: slow on a busy machine
         } catch (IOException e) {
             throw new IllegalStateException(binary + " could not run", e);
         }

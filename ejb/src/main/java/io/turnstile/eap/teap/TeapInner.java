@@ -78,6 +78,9 @@ final class TeapInner implements TunnelInner {
     /** §5.1: S-IMCK[0] = session_key_seed from the tunnel. */
     @Override
     public void established(TlsTunnel tunnel) {
+        if (tunnel == null) {
+            return; // no keys: Phase 2 then ends at once with a failure
+        }
         byte[] seed = tunnel.exportKeyingMaterial(TeapKeySchedule.SESSION_KEY_SEED_LABEL, null,
                 TeapKeySchedule.SIMCK_LENGTH);
         keys = TeapKeySchedule.start(seed, tunnel.cipherSuite(), tunnel.prfAlgorithm());
@@ -87,6 +90,9 @@ final class TeapInner implements TunnelInner {
     /** The peer acknowledged our Finished: Phase 2 starts with the machine (§3.3.1, §4.2.3). */
     @Override
     public Step begin() {
+        if (keys == null) {
+            return end("no TEAP keys from the tunnel");
+        }
         return askIdentity(CertificateHolder.MACHINE);
     }
 

@@ -78,6 +78,9 @@ final class EapTlsServer extends DefaultTlsServer {
     private CertificateValidation validation;
     private byte[] msk;
     private String version;
+    private int cipherSuite;
+    private int prfAlgorithm;
+    private byte[] tunnelExport;
 
     EapTlsServer(JcaTlsCrypto crypto, EapTlsCredentials credentials, ProtocolVersion minimumVersion, Clock clock) {
         this(crypto, credentials, minimumVersion, clock, TlsProfile.EAP_TLS);
@@ -230,6 +233,12 @@ final class EapTlsServer extends DefaultTlsServer {
                 : context.exportKeyingMaterial(profile.tls12KeyLabel(), null, KEY_MATERIAL_LENGTH);
         msk = java.util.Arrays.copyOf(keyMaterial, MSK_LENGTH);
         java.util.Arrays.fill(keyMaterial, (byte) 0);
+        cipherSuite = context.getSecurityParametersConnection().getCipherSuite();
+        prfAlgorithm = context.getSecurityParametersConnection().getPRFAlgorithm();
+        if (profile.tunnelExport() != null) {
+            tunnelExport = context.exportKeyingMaterial(profile.tunnelExport().label(), null,
+                    profile.tunnelExport().length());
+        }
     }
 
     /** RFC 5077 tickets and TLS 1.3 NewSessionTicket are not offered: no resumption, no post-handshake surprises. */
@@ -243,20 +252,29 @@ final class EapTlsServer extends DefaultTlsServer {
         if (version == null) {
             return null;
         }
+        byte[] exported = tunnelExport;
+        int suite = cipherSuite;
+        int prf = prfAlgorithm;
         return new TlsTunnel() {
             @Override
             public byte[] exportKeyingMaterial(String label, byte[] exportContext, int length) {
-                return context.exportKeyingMaterial(label, exportContext, length);
+                // Bouncy Castle exports only inside notifyHandshakeComplete: what the profile declared was taken then.
+                TlsProfile.TunnelExport declared = profile.tunnelExport();
+                if (exported == null || exportContext != null || !declared.label().equals(label)
+                        || declared.length() != length) {
+                    throw new IllegalArgumentException("the TLS profile did not export '" + label + "'");
+                }
+                return exported.clone();
             }
 
             @Override
             public int cipherSuite() {
-                return context.getSecurityParametersConnection().getCipherSuite();
+                return suite;
             }
 
             @Override
             public int prfAlgorithm() {
-                return context.getSecurityParametersConnection().getPRFAlgorithm();
+                return prf;
             }
         };
     }

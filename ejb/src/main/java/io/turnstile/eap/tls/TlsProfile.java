@@ -13,9 +13,21 @@ import io.turnstile.policy.AuthType;
  * @param requireClientCertificate  EAP-TLS: always; tunnelled methods authenticate the user inside instead
  * @param tls12KeyLabel             TLS 1.2 PRF label of the key material (RFC 5216 §2.3, RFC 5281 §8)
  * @param tls13                     offer TLS 1.3; the tunnelled methods stay on TLS 1.2 (see {@link #TTLS})
+ * @param tunnelExport              keying material the inner exchange needs from the tunnel (TEAP's
+ *                                  session_key_seed), or null; exported when the handshake completes, the only time
+ *                                  Bouncy Castle allows it
  */
 public record TlsProfile(int type, AuthType authType, boolean requireClientCertificate, String tls12KeyLabel,
-                         boolean tls13) {
+                         boolean tls13, TunnelExport tunnelExport) {
+
+    /** An RFC 5705 export without context: its label and length. */
+    public record TunnelExport(String label, int length) {
+    }
+
+    public TlsProfile(int type, AuthType authType, boolean requireClientCertificate, String tls12KeyLabel,
+                      boolean tls13) {
+        this(type, authType, requireClientCertificate, tls12KeyLabel, tls13, null);
+    }
 
     public static final TlsProfile EAP_TLS = new TlsProfile(Rfc3748.TYPE_TLS, AuthType.EAP_TLS, true,
             "client EAP encryption", true);
@@ -41,6 +53,6 @@ public record TlsProfile(int type, AuthType authType, boolean requireClientCerti
      * user certificates are checked by the inner EAP-TLS methods). The MSK is not the tunnel's key material but comes
      * from the last S-IMCK (§5.4), so the label here is never used for keys; TLS 1.3 (RFC 9427) is not offered.
      */
-    public static final TlsProfile TEAP = new TlsProfile(Rfc3748.TYPE_TEAP, AuthType.EAP_TEAP, false, "client EAP encryption",
-            false);
+    public static final TlsProfile TEAP = new TlsProfile(Rfc3748.TYPE_TEAP, AuthType.EAP_TEAP, false,
+            "client EAP encryption", false, new TunnelExport("EXPORTER: teap session key seed", 40)); // RFC 7170 §5.1
 }
