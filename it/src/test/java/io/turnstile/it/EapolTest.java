@@ -137,6 +137,14 @@ public final class EapolTest {
     public static Result teap(String binary, Path dir, int port, String secret, String mac, String outerIdentity,
                               Path caCert, String userIdentity, Path userCert, Path userKey, String machineIdentity,
                               Path machineCert, Path machineKey) {
+        return teap(binary, dir, port, secret, mac, outerIdentity, caCert, userIdentity, userCert, userKey,
+                machineIdentity, machineCert, machineKey, "");
+    }
+
+    /** As above, with more lines for the network block (e.g. {@code openssl_ciphers} to pick the tunnel's suite). */
+    public static Result teap(String binary, Path dir, int port, String secret, String mac, String outerIdentity,
+                              Path caCert, String userIdentity, Path userCert, Path userKey, String machineIdentity,
+                              Path machineCert, Path machineKey, String extra) {
         try {
             Path conf = Files.createTempFile(dir, "eapol-teap", ".conf");
             String machine = machineCert == null ? "" : """
@@ -161,9 +169,10 @@ public final class EapolTest {
                         private_key2="%s"
                     %s
                         eapol_flags=0
+                        %s
                     }
                     """.formatted(outerIdentity, userIdentity, caCert, conf + ".pac", caCert, userCert, userKey,
-                    machine));
+                    machine, extra));
             return run(binary, conf, port, secret, mac, 60); // two inner handshakes: slow on a busy machine
         } catch (IOException e) {
             throw new IllegalStateException(binary + " could not run", e);

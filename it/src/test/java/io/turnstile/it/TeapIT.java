@@ -89,6 +89,24 @@ class TeapIT {
         assertNotNull(user.getString("cert_serial"));
     }
 
+    /**
+     * The key schedule follows the tunnel's suite (RFC 7170 §5.3, as hostapd): SHA-256 PRF with HMAC-SHA256 for a
+     * GCM-SHA256 suite, HMAC-SHA1 Compound MACs for a legacy CBC-SHA suite (the default pick above is a SHA-384 suite).
+     */
+    @Test
+    void sha256AndSha1SuitesGiveMatchingKeys() throws Exception {
+        for (String[] suite : new String[][]{{"ECDHE-RSA-AES128-GCM-SHA256", "HMAC-SHA256", "02:00:00:e5:00:06"},
+                {"ECDHE-RSA-AES128-SHA", "HMAC-SHA1", "02:00:00:e5:00:07"}}) {
+            var r = EapolTest.teap(eapolTest, dir, TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, suite[2],
+                    OUTER, dir.resolve("ca.pem"), USER, dir.resolve("user.pem"), dir.resolve("user.key"),
+                    "host/" + MACHINE, dir.resolve("machine.pem"), dir.resolve("machine.key"),
+                    "openssl_ciphers=\"" + suite[0] + "\"");
+            assertTrue(r.succeeded(), suite[0] + ": " + r.output());
+            assertTrue(r.mppeKeysMatch(), suite[0] + ": " + r.output());
+            assertTrue(r.output().contains("EAP-TEAP: MAC algorithm: " + suite[1]), suite[0]);
+        }
+    }
+
     @Test
     void chainingThroughRadsecproxyIsAcceptedWithMatchingMppeKeys() throws Exception {
         proxy = Radsecproxy.startWithOrgCertificate(dir, org, "radsecproxy-teap-it");
