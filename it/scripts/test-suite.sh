@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as `./turnstile test` runs it (and CI through .ci/run):
 #   1. installs the Debian packages the tests drive (radclient, radsecproxy, eapol_test, PostgreSQL, FreeRADIUS,
-#      slapd + ldap-utils: the LDAP ITs run their own slapd through it/scripts/slapd.sh, never the system service)
+#      slapd + ldap-utils: the LDAP ITs run their own slapd through it/scripts/slapd.sh, never the system service),
+#      and builds a TEAP-capable eapol_test from Debian's wpa source once (it/scripts/eapol-test-teap.sh)
 #   2. builds everything and runs the unit tests (mvn install)
 #   3. starts Turnstile on embedded H2 with test ports, runs the integration tests (it/, real radclient), stops it
 #   4. starts a private PostgreSQL cluster, runs the same integration tests against Turnstile on PostgreSQL, stops both
@@ -19,6 +20,7 @@ TOKEN="it-bootstrap-token-0123456789abcdef"
 # Keycloak, the real SAML IdP of KeycloakSamlIT (it/scripts/keycloak.sh), on the last ports of the base's block.
 KC_PORT=$((PORT_BASE + 90))
 KC_ARGS=""
+EAPOL_TEAP=""
 PIDS=()
 FAILED=()
 
@@ -54,6 +56,8 @@ install_packages() {
     apt-get install -y -qq "${need[@]}" >/dev/null
   fi
   PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  # Debian's eapol_test lacks TEAP: TeapIT uses one built from Debian's wpa source (cached after the first build).
+  EAPOL_TEAP="$("$TOP/it/scripts/eapol-test-teap.sh")" || { log "no TEAP-capable eapol_test"; FAILED+=("eapol-test-teap"); }
 }
 
 wait_ready() { # url logfile pid
@@ -83,7 +87,7 @@ run_integration() { # name, then env assignments
     if ! (cd "$TOP" && mvn -B -pl it verify -DskipITs=false -Dturnstile.it=true \
           -Dturnstile.http="http://127.0.0.1:$http" -Dturnstile.token="$TOKEN" \
           -Dturnstile.auth.port=$((http + 1)) -Dturnstile.acct.port=$((http + 2)) -Dturnstile.radsec.port=$((http + 3)) \
-          -Dturnstile.log="$dir/turnstile.log" -Dturnstile.profile="$name" $KC_ARGS ${TURNSTILE_IT_MVN_ARGS:-}); then
+          -Dturnstile.log="$dir/turnstile.log" -Dturnstile.profile="$name" -Dturnstile.it.eapolTestTeap="$EAPOL_TEAP" $KC_ARGS ${TURNSTILE_IT_MVN_ARGS:-}); then
       FAILED+=("integration-$name")
       log "server log tail ($name):"; tail -n 80 "$dir/turnstile.log" >&2
     fi

@@ -2,6 +2,7 @@ package io.turnstile.eap;
 
 import io.turnstile.eap.peap.CryptoBindingPolicy;
 import io.turnstile.eap.peap.EapPeapMethod;
+import io.turnstile.eap.teap.EapTeapMethod;
 import io.turnstile.eap.tls.EapTlsMethod;
 import io.turnstile.eap.tls.EapTlsSettings;
 import io.turnstile.eap.ttls.EapTtlsMethod;
@@ -25,7 +26,8 @@ import java.util.List;
  *   <li>{@code turnstile.eap.idle-timeout-seconds} (60): a conversation not continued within it is dropped</li>
  *   <li>{@code turnstile.eap.max-conversations-per-nas} (2000) and {@code turnstile.eap.max-conversations} (20000)</li>
  *   <li>{@code turnstile.eap.tls.min-version} ("1.2" or "1.3"), {@code turnstile.eap.tls.max-version} ("1.3") and
- *       {@code turnstile.eap.tls.fragment-size} (1300), for EAP-TLS, EAP-TTLS and PEAP alike</li>
+ *       {@code turnstile.eap.tls.fragment-size} (1300), for EAP-TLS, EAP-TTLS and PEAP alike; TEAP stays on TLS 1.2,
+ *       so a minimum of 1.3 turns it off</li>
  *   <li>{@code turnstile.eap.peap.crypto-binding} ("optional"; "off", "optional", "required"): see
  *       {@link CryptoBindingPolicy}</li>
  * </ul>
@@ -88,8 +90,8 @@ public class EapEngineProducer {
         // EAP-TLS is proposed first; a peer configured for TTLS answers with a Nak (RFC 3748 §5.3.1) and gets it.
         EapTlsMethod eapTls = new EapTlsMethod(t::credentials, tls, random, clock);
         return new EapEngine(List.of(eapTls, new EapTtlsMethod(idps, t::credentials, tls, random, clock),
-                        new EapPeapMethod(eapTls, t::credentials, tls,
-                                binding, random, clock)),
+                        new EapPeapMethod(eapTls, t::credentials, tls, binding, random, clock),
+                        new EapTeapMethod(eapTls, t::credentials, tls, random, clock)),
                 new EapConversationTable(maxPerNas, maxTotal, Duration.ofSeconds(idleTimeoutSeconds), clock), random);
     }
 }

@@ -69,7 +69,23 @@ public final class EapRadius {
         if (f.success() && r.identity() != null) {
             facts = facts.withIdentity(r.identity(), realm(r.identity()), r.idpGroups());
         }
+        if (f.success()) {
+            // TEAP chain (RFC 7170 §3.3.1): user_name and cert_* are the user's when the user authenticated, else the
+            // machine's; the machine certificate names the host, so policy tells "machine + user" from the rest.
+            for (InnerAuthentication a : r.innerAuthentications()) {
+                if (a.success() && a.holder() == io.turnstile.pki.CertificateHolder.MACHINE && a.certificate() != null
+                        && a.certificate().facts() != null) {
+                    facts = facts.withHostname(hostname(a.certificate().facts(), a.identity()));
+                }
+            }
+        }
         return facts;
+    }
+
+    /** A machine certificate's host name: its first DNS SAN, else its CN (Windows: {@code host/} prefix dropped). */
+    static String hostname(CertificateFacts c, String fallback) {
+        String name = !c.sanDns().isEmpty() ? c.sanDns().get(0) : c.cn() != null ? c.cn() : fallback;
+        return name != null && name.regionMatches(true, 0, "host/", 0, 5) ? name.substring(5) : name;
     }
 
     static String realm(String identity) {
@@ -82,18 +98,46 @@ public final class EapRadius {
         return c == null ? new LinkedHashMap<>() : new LinkedHashMap<>(c.eventFields());
     }
 
+    /**
+     * Every certificate check of the conversation as its own NAC event: one for EAP-TLS and PEAP-TLS
+     * ({@code NAC_CLIENT_CERT_CHECK_SUCCESS}, ...), one per inner EAP-TLS of a TEAP chain with the Machine/User
+     * variants ({@code NAC_CLIENT_MACHINE_CERT_CHECK_SUCCESS}, {@code NAC_CLIENT_USER_CERT_EXPIRED}, ...).
+     */
+    public static List<NacEvent> certificateEvents(RadiusRequest request, AccessRequestFacts facts,
+                                                   EapOutcome.Finished f) {
+        List<NacEvent> out = new ArrayList<>();
+        List<InnerAuthentication> chain = f.result().innerAuthentications();
+        if (chain.isEmpty()) {
+            if (f.result().certificate() != null) {
+                out.add(certificateEvent(request, facts, f, f.result().certificate()));
+            }
+            return out;
+        }
+        for (InnerAuthentication a : chain) {
+            if (a.certificate() != null) {
+                out.add(certificateEvent(request, facts, f, a.certificate(), a.holder()));
+            }
+        }
+        return out;
+    }
+
     /** The certificate check as its own NAC event ({@code NAC_CLIENT_CERT_CHECK_SUCCESS}, ..._FAILURE, ...). */
     public static NacEvent certificateEvent(RadiusRequest request, AccessRequestFacts facts, EapOutcome.Finished f,
                                             CertificateValidation v) {
+        return certificateEvent(request, facts, f, v, io.turnstile.pki.CertificateHolder.CLIENT);
+    }
+
+    static NacEvent certificateEvent(RadiusRequest request, AccessRequestFacts facts, EapOutcome.Finished f,
+                                     CertificateValidation v, io.turnstile.pki.CertificateHolder holder) {
         Map<String, Object> extra = new LinkedHashMap<>(certificateFields(v.facts()));
-        extra.put("text", v.outcome().eventText());
+        extra.put("text", holder.eventText(v.outcome()));
         if (f.result().tlsVersion() != null) {
             extra.put("tls_version", f.result().tlsVersion());
         }
         var client = request.client();
         String user = v.facts() == null ? f.identity() : identityOf(v.facts(), f.identity());
         return new NacEvent(UUID.randomUUID().toString(), client.orgId(), client.siteId(), request.receivedAt(),
-                v.outcome().eventType(), facts.mac() == null ? null : facts.mac().compact(), user,
+                holder.eventType(v.outcome()), facts.mac() == null ? null : facts.mac().compact(), user,
                 f.result().authType().contractName(), facts.portType().contractName(), facts.nasIp(),
                 client.vendor(), facts.ssid(), null, null, null, null, null, null, List.of(), List.of(), v.reason(),
                 extra);

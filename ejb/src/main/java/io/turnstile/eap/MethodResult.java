@@ -18,20 +18,31 @@ import java.util.Optional;
  * @param emsk        Extended Master Session Key (64 octets, RFC 5247 §1.2), empty when the method defines none or
  *                    failed. It stays on the server (RFC 5247 §1.4: the EMSK is never sent to the authenticator), kept
  *                    for future key hierarchies (RFC 5295).
+ * @param innerAuthentications each inner authentication of a chained method (TEAP: machine, then user), never null;
+ *                    {@code identity} and {@code certificate} are then those of the last successful one
  */
 public record MethodResult(AuthType authType, String identity, CertificateValidation certificate, byte[] msk,
-                           String tlsVersion, java.util.List<String> idpGroups, byte[] emsk) {
+                           String tlsVersion, java.util.List<String> idpGroups, byte[] emsk,
+                           java.util.List<InnerAuthentication> innerAuthentications) {
 
     public MethodResult {
         msk = msk == null ? new byte[0] : msk.clone();
         idpGroups = idpGroups == null ? java.util.List.of() : java.util.List.copyOf(idpGroups);
         emsk = emsk == null ? new byte[0] : emsk.clone();
+        innerAuthentications = innerAuthentications == null ? java.util.List.of()
+                : java.util.List.copyOf(innerAuthentications);
+    }
+
+    /** A result of a method without inner chaining (EAP-TLS, TTLS, PEAP). */
+    public MethodResult(AuthType authType, String identity, CertificateValidation certificate, byte[] msk,
+                        String tlsVersion, java.util.List<String> idpGroups, byte[] emsk) {
+        this(authType, identity, certificate, msk, tlsVersion, idpGroups, emsk, null);
     }
 
     /** A result without an EMSK. */
     public MethodResult(AuthType authType, String identity, CertificateValidation certificate, byte[] msk,
                         String tlsVersion, java.util.List<String> idpGroups) {
-        this(authType, identity, certificate, msk, tlsVersion, idpGroups, null);
+        this(authType, identity, certificate, msk, tlsVersion, idpGroups, null, null);
     }
 
     /** A result without directory groups (EAP-TLS). */
@@ -63,7 +74,7 @@ public record MethodResult(AuthType authType, String identity, CertificateValida
         return o instanceof MethodResult r && r.authType == authType && java.util.Objects.equals(r.identity, identity)
                 && java.util.Objects.equals(r.certificate, certificate) && Arrays.equals(r.msk, msk)
                 && Arrays.equals(r.emsk, emsk)
-                && r.idpGroups.equals(idpGroups);
+                && r.idpGroups.equals(idpGroups) && r.innerAuthentications.equals(innerAuthentications);
     }
 
     @Override
@@ -75,6 +86,6 @@ public record MethodResult(AuthType authType, String identity, CertificateValida
     public String toString() {
         return "MethodResult[authType=" + authType + ", identity=" + identity + ", certificate=" + certificate
                 + ", msk=<" + msk.length + " octets>, emsk=<" + emsk.length + " octets>, tlsVersion=" + tlsVersion
-                + ", idpGroups=" + idpGroups + "]";
+                + ", idpGroups=" + idpGroups + ", innerAuthentications=" + innerAuthentications + "]";
     }
 }

@@ -19,6 +19,8 @@ public final class Rfc3748 {
     public static final int TYPE_TLS = 13;
     public static final int TYPE_TTLS = 21;
     public static final int TYPE_PEAP = 25;
+    /** RFC 7170 §4.1: TEAP. */
+    public static final int TYPE_TEAP = 55;
     /** §5.7: Expanded Types, not offered by Turnstile. */
     public static final int TYPE_EXPANDED = 254;
 

@@ -58,6 +58,12 @@ public record AccessRequestFacts(String orgId, String siteId, AuthType authType,
                 ssid, calledStationId, realm, ingressVlan, certificate, idpGroups, status, hostname, innerIdentity);
     }
 
+    /** The client's host name, e.g. from the machine certificate of a TEAP chain. */
+    public AccessRequestFacts withHostname(String name) {
+        return new AccessRequestFacts(orgId, siteId, authType, userName, mac, nasIp, nasIdentifier, nasVendor, portType,
+                ssid, calledStationId, realm, ingressVlan, certificate, idpGroups, mdmStatus, name, innerIdentity);
+    }
+
     public AccessRequestFacts withIngressVlan(Integer vlan) {
         return new AccessRequestFacts(orgId, siteId, authType, userName, mac, nasIp, nasIdentifier, nasVendor, portType,
                 ssid, calledStationId, realm, vlan, certificate, idpGroups, mdmStatus, hostname, innerIdentity);

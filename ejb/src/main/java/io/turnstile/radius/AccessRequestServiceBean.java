@@ -98,9 +98,7 @@ public class AccessRequestServiceBean implements AccessRequestService {
             }
             eapEnd = (EapOutcome.Finished) outcome;
             facts = EapRadius.facts(facts, eapEnd);
-            if (eapEnd.result().certificate() != null) {
-                events.publish(EapRadius.certificateEvent(request, facts, eapEnd, eapEnd.result().certificate()));
-            }
+            EapRadius.certificateEvents(request, facts, eapEnd).forEach(events::publish);
             decision = eapEnd.success() ? policy.decide(facts) : PolicyDecision.deny(eapEnd.reason());
         } else {
             decision = policy.decide(facts);

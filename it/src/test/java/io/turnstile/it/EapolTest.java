@@ -150,8 +150,65 @@ public final class EapolTest {
         }
     }
 
+    /**
+     * One TEAP authentication (RFC 7170) with inner EAP-TLS, TLS 1.2 outside and inside, with the TEAP-capable
+     * eapol_test built by {@code it/scripts/eapol-test-teap.sh}: the machine certificate ({@code machine_*}, used when
+     * the server asks Identity-Type machine) and the user certificate ({@code *2}), i.e. EAP chaining. Without
+     * {@code machineCert} the peer has no machine credentials and answers the machine request as the user. No PAC
+     * provisioning ({@code teap_provisioning=0}; the PAC file only has to be named).
+     */
+    public static Result teap(String binary, Path dir, int port, String secret, String mac, String outerIdentity,
+                              Path caCert, String userIdentity, Path userCert, Path userKey, String machineIdentity,
+                              Path machineCert, Path machineKey) {
+        return teap(binary, dir, port, secret, mac, outerIdentity, caCert, userIdentity, userCert, userKey,
+                machineIdentity, machineCert, machineKey, "");
+    }
+
+    /** As above, with more lines for the network block (e.g. {@code openssl_ciphers} to pick the tunnel's suite). */
+    public static Result teap(String binary, Path dir, int port, String secret, String mac, String outerIdentity,
+                              Path caCert, String userIdentity, Path userCert, Path userKey, String machineIdentity,
+                              Path machineCert, Path machineKey, String extra) {
+        try {
+            Path conf = Files.createTempFile(dir, "eapol-teap", ".conf");
+            String machine = machineCert == null ? "" : """
+                        machine_identity="%s"
+                        machine_phase2="auth=TLS"
+                        machine_ca_cert="%s"
+                        machine_client_cert="%s"
+                        machine_private_key="%s"
+                    """.formatted(machineIdentity, caCert, machineCert, machineKey);
+            Files.writeString(conf, """
+                    network={
+                        key_mgmt=WPA-EAP
+                        eap=TEAP
+                        anonymous_identity="%s"
+                        identity="%s"
+                        ca_cert="%s"
+                        pac_file="%s"
+                        phase1="teap_provisioning=0 tls_disable_tlsv1_3=1"
+                        phase2="auth=TLS"
+                        ca_cert2="%s"
+                        client_cert2="%s"
+                        private_key2="%s"
+                    %s
+                        eapol_flags=0
+                        %s
+                    }
+                    """.formatted(outerIdentity, userIdentity, caCert, conf + ".pac", caCert, userCert, userKey,
+                    machine, extra));
+            return run(binary, conf, port, secret, mac, 60); // two inner handshakes: slow on a busy machine
+        } catch (IOException e) {
+            throw new IllegalStateException(binary + " could not run", e);
+        }
+    }
+
     private static Result run(Path conf, int port, String secret, String mac, int timeoutSeconds) throws IOException {
-        List<String> cmd = List.of("eapol_test", "-c", conf.toString(), "-a", "127.0.0.1", "-p",
+        return run("eapol_test", conf, port, secret, mac, timeoutSeconds);
+    }
+
+    private static Result run(String binary, Path conf, int port, String secret, String mac, int timeoutSeconds)
+            throws IOException {
+        List<String> cmd = List.of(binary, "-c", conf.toString(), "-a", "127.0.0.1", "-p",
                 String.valueOf(port), "-s", secret, "-M", mac, "-r", "0", "-t", String.valueOf(timeoutSeconds),
                 "-N", "30:s:AA-BB-CC-00-11-22:Corp-Dot1x", "-N", "61:d:19");
         try {

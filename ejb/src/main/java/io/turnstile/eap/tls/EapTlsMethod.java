@@ -68,6 +68,14 @@ public final class EapTlsMethod implements EapMethod {
 
     @Override
     public EapMethodSession start(EapPeer peer) {
+        return start(peer, inner == null ? null : inner.apply(peer));
+    }
+
+    /**
+     * A session whose Phase 2 is {@code innerExchange} (null: plain EAP-TLS). TEAP builds its Phase 2 itself, so that
+     * its framing can hand it the peer's Outer TLVs.
+     */
+    public EapMethodSession start(EapPeer peer, TunnelInner innerExchange) {
         Optional<EapTlsCredentials> creds = credentials.apply(peer.orgId());
         if (creds.isEmpty()) {
             return new Refused("the organisation has no EAP server certificate", profile.authType());
@@ -80,7 +88,7 @@ public final class EapTlsMethod implements EapMethod {
         } catch (IOException e) {
             return new Refused("TLS server cannot start: " + e.getMessage(), profile.authType());
         }
-        return new EapTlsSession(protocol, server, settings, profile, inner == null ? null : inner.apply(peer));
+        return new EapTlsSession(protocol, server, settings, profile, innerExchange);
     }
 
     private static ProtocolVersion version(String setting) {

@@ -81,6 +81,9 @@ final class EapTlsServer extends DefaultTlsServer {
     /** The 128 octets of key material (MSK | EMSK), once the handshake is complete. */
     private byte[] keyMaterial;
     private String version;
+    private int cipherSuite;
+    private int prfAlgorithm;
+    private byte[] tunnelExport;
 
     EapTlsServer(JcaTlsCrypto crypto, EapTlsCredentials credentials, ProtocolVersion minimumVersion,
                  ProtocolVersion maximumVersion, Clock clock, TlsProfile profile) {
@@ -95,7 +98,11 @@ final class EapTlsServer extends DefaultTlsServer {
 
     @Override
     protected ProtocolVersion[] getSupportedVersions() {
-        return maximumVersion.downTo(minimumVersion);
+        // A method without TLS 1.3 (TEAP, RFC 9427 not implemented for it) is capped at 1.2; with a configured
+        // minimum of 1.3 it has no version left and every handshake fails with protocol_version.
+        ProtocolVersion max = profile.tls13() || !maximumVersion.isLaterVersionOf(ProtocolVersion.TLSv12)
+                ? maximumVersion : ProtocolVersion.TLSv12;
+        return max.isEqualOrLaterVersionOf(minimumVersion) ? max.downTo(minimumVersion) : new ProtocolVersion[0];
     }
 
     @Override
@@ -230,12 +237,50 @@ final class EapTlsServer extends DefaultTlsServer {
         keyMaterial = tls13
                 ? context.exportKeyingMaterial(TLS13_LABEL, new byte[]{(byte) profile.type()}, KEY_MATERIAL_LENGTH)
                 : context.exportKeyingMaterial(profile.tls12KeyLabel(), null, KEY_MATERIAL_LENGTH);
+        cipherSuite = context.getSecurityParametersConnection().getCipherSuite();
+        prfAlgorithm = context.getSecurityParametersConnection().getPRFAlgorithm();
+        if (profile.tunnelExport() != null) {
+            tunnelExport = context.exportKeyingMaterial(profile.tunnelExport().label(), null,
+                    profile.tunnelExport().length());
+        }
     }
 
     /** RFC 5077 tickets and TLS 1.3 NewSessionTicket are not offered: no resumption, no post-handshake surprises. */
     @Override
     public org.bouncycastle.tls.TlsSession getSessionToResume(byte[] sessionID) {
         return null;
+    }
+
+    /** The established tunnel, for the inner exchange of TEAP (null before the handshake completed). */
+    TlsTunnel tunnel() {
+        if (version == null) {
+            return null;
+        }
+        byte[] exported = tunnelExport;
+        int suite = cipherSuite;
+        int prf = prfAlgorithm;
+        return new TlsTunnel() {
+            @Override
+            public byte[] exportKeyingMaterial(String label, byte[] exportContext, int length) {
+                // Bouncy Castle exports only inside notifyHandshakeComplete: what the profile declared was taken then.
+                TlsProfile.TunnelExport declared = profile.tunnelExport();
+                if (exported == null || exportContext != null || !declared.label().equals(label)
+                        || declared.length() != length) {
+                    throw new IllegalArgumentException("the TLS profile did not export '" + label + "'");
+                }
+                return exported.clone();
+            }
+
+            @Override
+            public int cipherSuite() {
+                return suite;
+            }
+
+            @Override
+            public int prfAlgorithm() {
+                return prf;
+            }
+        };
     }
 
     CertificateValidation validation() {

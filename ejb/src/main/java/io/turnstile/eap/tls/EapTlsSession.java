@@ -113,7 +113,9 @@ final class EapTlsSession implements EapMethodSession {
             if (!protocol.isHandshaking() && protocol.isConnected()) {
                 phase = Phase.FINAL_FLIGHT;
                 if (inner != null) {
+                    // PEAP keys its cryptobinding on the tunnel's key material, TEAP on the exporter (RFC 7170 §5.1).
                     inner.established(server.keyMaterial());
+                    inner.established(server.tunnel());
                     if (server.tls13()) {
                         return tls13Phase2();
                     }
@@ -228,7 +230,8 @@ final class EapTlsSession implements EapMethodSession {
         if (!done.success()) {
             return new MethodStep.Failed(done.reason(), result());
         }
-        return server.msk() == null ? new MethodStep.Failed("no keying material after the handshake", result())
+        return server.msk() == null && done.keys() == null
+                ? new MethodStep.Failed("no keying material after the handshake", result())
                 : new MethodStep.Succeeded(result());
     }
 
@@ -273,7 +276,7 @@ final class EapTlsSession implements EapMethodSession {
             byte[] emsk = !ok ? null : keys != null ? keys.emsk() : server.emsk();
             return new MethodResult(profile.authType(), innerResult == null ? null : innerResult.identity(),
                     innerResult == null ? null : innerResult.certificate(), msk, server.version(),
-                    ok ? innerResult.groups() : null, emsk);
+                    ok ? innerResult.groups() : null, emsk, innerResult == null ? null : innerResult.chain());
         }
         CertificateValidation v = server.validation();
         String identity = v == null || v.facts() == null ? null : identity(v.facts());

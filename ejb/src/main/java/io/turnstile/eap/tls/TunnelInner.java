@@ -29,6 +29,14 @@ public interface TunnelInner {
         return null;
     }
 
+    /**
+     * Called once when the outer handshake completed, right after {@link #established(byte[])} and before
+     * {@link #begin()} or the first {@link #receive}: the methods that key their inner exchange on the tunnel's
+     * exporter (TEAP, RFC 7170 §5.1) take what they need here.
+     */
+    default void established(TlsTunnel tunnel) {
+    }
+
     /** What the inner exchange does next. */
     sealed interface Step {
     }
@@ -52,21 +60,35 @@ public interface TunnelInner {
      * @param groups      directory groups of the identity (policy's {@code idp_role}); never null
      * @param certificate the inner client certificate check (PEAP-TLS), or null
      * @param keys        the method's keys when the inner exchange replaces the tunnel's (PEAP cryptobinding,
-     *                    [MS-PEAP] §3.1.5.5), or null to use the tunnel's MSK and EMSK
+     *                    [MS-PEAP] §3.1.5.5; TEAP's S-IMCK, RFC 7170 §5.4), or null to use the tunnel's MSK and EMSK
+     * @param chain       each inner authentication of a chained method (TEAP machine and user), in order; never null
      */
     record Done(boolean success, String reason, String identity, List<String> groups,
-                io.turnstile.pki.CertificateValidation certificate, Keys keys) implements Step {
+                io.turnstile.pki.CertificateValidation certificate, Keys keys,
+                List<io.turnstile.eap.InnerAuthentication> chain) implements Step {
         public Done {
             groups = groups == null ? List.of() : List.copyOf(groups);
+            chain = chain == null ? List.of() : List.copyOf(chain);
+        }
+
+        public Done(boolean success, String reason, String identity, List<String> groups,
+                    io.turnstile.pki.CertificateValidation certificate, Keys keys) {
+            this(success, reason, identity, groups, certificate, keys, null);
         }
 
         public Done(boolean success, String reason, String identity, List<String> groups,
                     io.turnstile.pki.CertificateValidation certificate) {
-            this(success, reason, identity, groups, certificate, null);
+            this(success, reason, identity, groups, certificate, null, null);
         }
 
         public Done(boolean success, String reason, String identity, List<String> groups) {
-            this(success, reason, identity, groups, null, null);
+            this(success, reason, identity, groups, null, null, null);
+        }
+
+        @Override
+        public String toString() {
+            return "Done[success=" + success + ", reason=" + reason + ", identity=" + identity + ", chain=" + chain
+                    + "]";
         }
     }
 
