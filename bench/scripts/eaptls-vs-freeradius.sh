@@ -102,9 +102,11 @@ start_turnstile() { # rsa|ecdsa: a fresh Turnstile with that server key, configu
       TURNSTILE_RADSEC_PORT=$((TS_HTTP_PORT + 3)) TURNSTILE_BIND_ADDRESS=127.0.0.1 \
       TURNSTILE_BOOTSTRAP_TOKEN="$TS_TOKEN" ./turnstile start) > "$OUT/turnstile-$1.log" 2>&1 &
   TS_PID=$!
-  for i in $(seq 1 240); do
+  # TS_READY_TIMEOUT (s, default 600): Payara Micro takes minutes to deploy on a loaded 2-core machine.
+  local deadline=$(( $(date +%s) + ${TS_READY_TIMEOUT:-600} ))
+  until curl -fsS --max-time 5 "$TS_URL/health/ready" 2>/dev/null | grep -q '"turnstile"'; do
     kill -0 "$TS_PID" 2>/dev/null || { log "Turnstile exited"; tail -n 40 "$OUT/turnstile-$1.log" >&2; exit 1; }
-    curl -fsS "$TS_URL/health/ready" 2>/dev/null | grep -q '"turnstile"' && break
+    [ "$(date +%s)" -lt "$deadline" ] || { log "Turnstile not ready after ${TS_READY_TIMEOUT:-600} s"; exit 1; }
     sleep 1
   done
   [ "$(cat /proc/$TS_PID/comm)" = java ] || TS_PID="$(pgrep -P "$TS_PID" -x java | head -n 1)"
