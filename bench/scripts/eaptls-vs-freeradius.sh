@@ -3,7 +3,13 @@
 # on this machine, TLS 1.2 and TLS 1.3, with the same supplicant (eapol_test), client certificate and key sizes.
 #
 #   bench/scripts/eaptls-vs-freeradius.sh [--duration SECONDS] [--concurrency C] [--rounds N] [--tls "1.2 1.3"]
-#                                         [--port-base P] [--out DIR] [--no-build]
+#                                         [--keys "rsa ecdsa"] [--warmup SECONDS] [--port-base P] [--out DIR]
+#                                         [--no-build] [--jfr]
+#
+# --keys: the server key of both servers, RSA-2048 and/or ECDSA P-256 (Turnstile: TURNSTILE_PKI_SERVER_KEY_TYPE
+# rsa-2048 / ec-p256, one Turnstile start per key type). --jfr: a Flight Recorder file of Turnstile's first measured
+# round per key and TLS version (read it with bench/scripts/jfr-top.py). Each Turnstile round also records the CPU
+# time per thread group (JIT, GC, request threads, JMS...) in rounds.jsonl.
 #
 # Steps: build Turnstile if stale and start it on its own data directory (HTTP P+10, RADIUS P+11); configure it
 # through the REST API (mxcluster for 127.0.0.1) and have its org CA issue the client certificate (RSA-2048, from an
@@ -21,8 +27,11 @@ DURATION=20
 CONCURRENCY=4
 ROUNDS=2
 TLS_VERSIONS="1.2 1.3"
+KEYS="rsa ecdsa"
+WARMUP=30
 PORT_BASE=21150
 BUILD=1
+JFR=0
 OUT=""
 SECRET="bench-secret-5f3a9c"
 TS_TOKEN="bench-token-0123456789abcdefgh"
@@ -33,10 +42,13 @@ while [ $# -gt 0 ]; do
     --concurrency) CONCURRENCY=$2; shift 2 ;;
     --rounds) ROUNDS=$2; shift 2 ;;
     --tls) TLS_VERSIONS=$2; shift 2 ;;
+    --keys) KEYS=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
     --port-base) PORT_BASE=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --jfr) JFR=1; shift ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -82,43 +94,49 @@ code() { printf '%s' "${1##*$'\n'}"; }
 if [ $BUILD = 1 ]; then
   log "building Turnstile if stale"; (cd "$TOP" && ./turnstile build) > "$OUT/turnstile-build.log" 2>&1
 fi
-log "starting Turnstile (HTTP $TS_HTTP_PORT, RADIUS $TS_AUTH_PORT)"
-(cd "$TOP" && exec env TURNSTILE_DATA_DIR="$WORK/ts-data" TURNSTILE_HTTP_PORT=$TS_HTTP_PORT \
-    TURNSTILE_RADIUS_AUTH_PORT=$TS_AUTH_PORT TURNSTILE_RADIUS_ACCT_PORT=$((TS_HTTP_PORT + 2)) \
-    TURNSTILE_RADSEC_PORT=$((TS_HTTP_PORT + 3)) TURNSTILE_BIND_ADDRESS=127.0.0.1 \
-    TURNSTILE_BOOTSTRAP_TOKEN="$TS_TOKEN" ./turnstile start) > "$OUT/turnstile.log" 2>&1 &
-TS_PID=$!
-for i in $(seq 1 240); do
-  kill -0 "$TS_PID" 2>/dev/null || { log "Turnstile exited"; tail -n 40 "$OUT/turnstile.log" >&2; exit 1; }
-  curl -fsS "$TS_URL/health/ready" 2>/dev/null | grep -q '"turnstile"' && break
-  sleep 1
-done
-[ "$(cat /proc/$TS_PID/comm)" = java ] || TS_PID="$(pgrep -P "$TS_PID" -x java | head -n 1)"
-log "Turnstile ready, pid $TS_PID"
-res="$(api GET /api/v1/self)"; [ "$(code "$res")" = 200 ] || { log "GET /self: $res"; exit 1; }
-ORG="$(body "$res" | python3 -c 'import json,sys; print(json.load(sys.stdin)["privileges"][0]["org_id"])')"
-res="$(api POST "/api/v1/orgs/$ORG/mxclusters" -H 'Content-Type: application/json' --data-binary \
-  "{\"name\":\"bench\",\"mist_nac\":{\"enabled\":true,\"secret\":\"$SECRET\",\"client_ips\":{\"127.0.0.1\":{\"vendor\":\"generic\"}}}}")"
-[ "$(code "$res")" = 200 ] || { log "POST mxclusters: $res"; exit 1; }
+start_turnstile() { # rsa|ecdsa: a fresh Turnstile with that server key, configured, and the certificates
+  local ts_key=rsa-2048 i res; [ "$1" = ecdsa ] && ts_key=ec-p256
+  log "starting Turnstile (HTTP $TS_HTTP_PORT, RADIUS $TS_AUTH_PORT)"
+  (cd "$TOP" && exec env TURNSTILE_DATA_DIR="$WORK/ts-data-$1" TURNSTILE_PKI_SERVER_KEY_TYPE="$ts_key" TURNSTILE_HTTP_PORT=$TS_HTTP_PORT \
+      TURNSTILE_RADIUS_AUTH_PORT=$TS_AUTH_PORT TURNSTILE_RADIUS_ACCT_PORT=$((TS_HTTP_PORT + 2)) \
+      TURNSTILE_RADSEC_PORT=$((TS_HTTP_PORT + 3)) TURNSTILE_BIND_ADDRESS=127.0.0.1 \
+      TURNSTILE_BOOTSTRAP_TOKEN="$TS_TOKEN" ./turnstile start) > "$OUT/turnstile-$1.log" 2>&1 &
+  TS_PID=$!
+  # TS_READY_TIMEOUT (s, default 600): Payara Micro takes minutes to deploy on a loaded 2-core machine.
+  local deadline=$(( $(date +%s) + ${TS_READY_TIMEOUT:-600} ))
+  until curl -fsS --max-time 5 "$TS_URL/health/ready" 2>/dev/null | grep -q '"turnstile"'; do
+    kill -0 "$TS_PID" 2>/dev/null || { log "Turnstile exited"; tail -n 40 "$OUT/turnstile-$1.log" >&2; exit 1; }
+    [ "$(date +%s)" -lt "$deadline" ] || { log "Turnstile not ready after ${TS_READY_TIMEOUT:-600} s"; exit 1; }
+    sleep 1
+  done
+  [ "$(cat /proc/$TS_PID/comm)" = java ] || TS_PID="$(pgrep -P "$TS_PID" -x java | head -n 1)"
+  log "Turnstile ready, pid $TS_PID"
+  res="$(api GET /api/v1/self)"; [ "$(code "$res")" = 200 ] || { log "GET /self: $res"; exit 1; }
+  ORG="$(body "$res" | python3 -c 'import json,sys; print(json.load(sys.stdin)["privileges"][0]["org_id"])')"
+  res="$(api POST "/api/v1/orgs/$ORG/mxclusters" -H 'Content-Type: application/json' --data-binary \
+    "{\"name\":\"bench\",\"mist_nac\":{\"enabled\":true,\"secret\":\"$SECRET\",\"client_ips\":{\"127.0.0.1\":{\"vendor\":\"generic\"}}}}")"
+  [ "$(code "$res")" = 200 ] || { log "POST mxclusters: $res"; exit 1; }
 
-# ------------------------------------------------------------------------------------------------ certificates
-P="$WORK/pki"; mkdir -p "$P"
-res="$(api GET "/api/v1/orgs/$ORG/cert")"; body "$res" | python3 -c 'import json,sys; print(json.load(sys.stdin)["cert"])' > "$P/org-ca.pem"
-openssl req -new -newkey rsa:2048 -nodes -keyout "$P/client.key" -out "$P/client.csr" -subj /CN=bench-laptop 2>/dev/null
-res="$(api POST "/api/v1/orgs/$ORG/cert/issue_client" -H 'Content-Type: application/json' --data-binary \
-  "$(python3 -c 'import json,sys; print(json.dumps({"csr": open(sys.argv[1]).read()}))' "$P/client.csr")")"
-[ "$(code "$res")" = 200 ] || { log "issue_client: $res"; exit 1; }
-body "$res" | python3 -c 'import json,sys; print(json.load(sys.stdin)["cert"])' > "$P/client.pem"
-openssl req -x509 -newkey rsa:3072 -nodes -days 30 -subj "/CN=FreeRADIUS bench CA" -keyout "$P/fr-ca.key" \
-  -out "$P/fr-ca.pem" -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign 2>/dev/null
-openssl req -new -newkey rsa:2048 -nodes -keyout "$P/fr-server.key" -out "$P/fr-server.csr" -subj /CN=freeradius.bench 2>/dev/null
-printf 'basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' > "$P/server.ext"
-openssl x509 -req -in "$P/fr-server.csr" -CA "$P/fr-ca.pem" -CAkey "$P/fr-ca.key" -CAcreateserial -days 30 -sha256 \
-  -extfile "$P/server.ext" -out "$P/fr-server.pem" 2>/dev/null
-cat "$P/org-ca.pem" "$P/fr-ca.pem" > "$P/server-cas.pem"
+  # ------------------------------------------------------------------------------------------------ certificates
+  P="$WORK/pki"; mkdir -p "$P"
+  res="$(api GET "/api/v1/orgs/$ORG/cert")"; body "$res" | python3 -c 'import json,sys; print(json.load(sys.stdin)["cert"])' > "$P/org-ca.pem"
+  openssl req -new -newkey rsa:2048 -nodes -keyout "$P/client.key" -out "$P/client.csr" -subj /CN=bench-laptop 2>/dev/null
+  res="$(api POST "/api/v1/orgs/$ORG/cert/issue_client" -H 'Content-Type: application/json' --data-binary \
+    "$(python3 -c 'import json,sys; print(json.dumps({"csr": open(sys.argv[1]).read()}))' "$P/client.csr")")"
+  [ "$(code "$res")" = 200 ] || { log "issue_client: $res"; exit 1; }
+  body "$res" | python3 -c 'import json,sys; print(json.load(sys.stdin)["cert"])' > "$P/client.pem"
+  if [ "$1" = ecdsa ]; then fr_newkey=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1); else fr_newkey=(-newkey rsa:2048); fi
+  openssl req -x509 -newkey rsa:3072 -nodes -days 30 -subj "/CN=FreeRADIUS bench CA" -keyout "$P/fr-ca.key" \
+    -out "$P/fr-ca.pem" -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign 2>/dev/null
+  openssl req -new "${fr_newkey[@]}" -nodes -keyout "$P/fr-server.key" -out "$P/fr-server.csr" -subj /CN=freeradius.bench 2>/dev/null
+  printf 'basicConstraints=CA:FALSE\nkeyUsage=digitalSignature%s\nextendedKeyUsage=serverAuth\n' "$([ "$1" = rsa ] && echo ,keyEncipherment)" > "$P/server.ext"
+  openssl x509 -req -in "$P/fr-server.csr" -CA "$P/fr-ca.pem" -CAkey "$P/fr-ca.key" -CAcreateserial -days 30 -sha256 \
+    -extfile "$P/server.ext" -out "$P/fr-server.pem" 2>/dev/null
+  cat "$P/org-ca.pem" "$P/fr-ca.pem" > "$P/server-cas.pem"
+}
 
 # ------------------------------------------------------------------------------------------------ FreeRADIUS
-start_freeradius() { # tls_max_version
+start_freeradius() { # tls_max_version key
   local raddb="$WORK/raddb-$1"
   rm -rf "$raddb"; cp -a /etc/freeradius/3.0 "$raddb"
   mkdir -p "$WORK/fr-log" "$WORK/fr-run" "$WORK/fr-db"
@@ -162,19 +180,19 @@ open(f"{raddb}/sites-enabled/default", "w").write(text)
 open(f"{raddb}/sites-enabled/inner-tunnel", "w").write(without_listen(f"{raddb}/sites-available/inner-tunnel"))
 PY
   chown -R freerad:freerad "$raddb" "$WORK/fr-log" "$WORK/fr-run" "$WORK/fr-db"
-  freeradius -C -d "$raddb" > "$OUT/freeradius-check-$1.log" 2>&1 || { tail -n 20 "$OUT/freeradius-check-$1.log" >&2; return 1; }
-  freeradius -f -d "$raddb" -l stdout > "$OUT/freeradius-$1.log" 2>&1 &
+  freeradius -C -d "$raddb" > "$OUT/freeradius-check-$1-$2.log" 2>&1 || { tail -n 20 "$OUT/freeradius-check-$1-$2.log" >&2; return 1; }
+  freeradius -f -d "$raddb" -l stdout > "$OUT/freeradius-$1-$2.log" 2>&1 &
   FR_PID=$!
-  for i in $(seq 1 100); do grep -q "Ready to process requests" "$OUT/freeradius-$1.log" && break; sleep 0.1; done
-  grep -q "Ready to process requests" "$OUT/freeradius-$1.log" || { log "FreeRADIUS not ready"; tail -n 20 "$OUT/freeradius-$1.log" >&2; return 1; }
-  log "FreeRADIUS (tls_max_version $1) ready, pid $FR_PID"
+  for i in $(seq 1 100); do grep -q "Ready to process requests" "$OUT/freeradius-$1-$2.log" && break; sleep 0.1; done
+  grep -q "Ready to process requests" "$OUT/freeradius-$1-$2.log" || { log "FreeRADIUS not ready"; tail -n 20 "$OUT/freeradius-$1-$2.log" >&2; return 1; }
+  log "FreeRADIUS (tls_max_version $1, $2 server key) ready, pid $FR_PID"
 }
 
 # ------------------------------------------------------------------------------------------------ rounds
-round() { # server tls port pid
+round() { # server tls port pid key
   python3 - "$@" "$P" "$SECRET" "$DURATION" "$CONCURRENCY" "$WORK" <<'PY'
-import json, os, subprocess, sys, threading, time
-server, tls, port, pid, pki, secret, duration, conc, work = sys.argv[1:10]
+import collections, glob, json, os, re, subprocess, sys, threading, time
+server, tls, port, pid, key, pki, secret, duration, conc, work = sys.argv[1:11]
 duration, conc = float(duration), int(conc)
 conf = os.path.join(work, f"eapol-{tls}.conf")
 with open(conf, "w") as f:
@@ -193,6 +211,16 @@ hz = os.sysconf("SC_CLK_TCK")
 def cpu():
     f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     return (int(f[11]) + int(f[12])) / hz
+def thread_cpu():  # CPU seconds per thread name, digits folded (C2 CompilerThread#, GC Thread#, orb-thread-pool-#...)
+    out = collections.Counter()
+    for t in glob.glob(f"/proc/{pid}/task/*"):
+        try:
+            name = open(f"{t}/comm").read().strip()
+            f = open(f"{t}/stat").read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        out[re.sub(r"\d+", "#", name)] += (int(f[11]) + int(f[12])) / hz
+    return out
 ok = fail = mppe = 0
 lock = threading.Lock()
 deadline = time.monotonic() + duration
@@ -208,48 +236,60 @@ def worker(n):
                 mppe += "MPPE keys OK: 1  mismatch: 0" in r.stdout
             else:
                 fail += 1
-c0, t0 = cpu(), time.monotonic()
+th0, c0, t0 = thread_cpu(), cpu(), time.monotonic()
 threads = [threading.Thread(target=worker, args=(i,)) for i in range(conc)]
 for t in threads: t.start()
 for t in threads: t.join()
-c1, t1 = cpu(), time.monotonic()
+c1, t1, th1 = cpu(), time.monotonic(), thread_cpu()
 elapsed = t1 - t0
-print(json.dumps({"server": server, "tls": tls, "handshakes": ok, "failures": fail, "mppe_ok": mppe,
+busy = {k: round(v - th0.get(k, 0), 2) for k, v in (th1 - th0).most_common(8)} if server == "turnstile" else None
+print(json.dumps({"server": server, "tls": tls, "key": key, "handshakes": ok, "failures": fail, "mppe_ok": mppe,
                   "seconds": round(elapsed, 2), "per_second": round(ok / elapsed, 1),
                   "server_cpu_s": round(c1 - c0, 2),
-                  "cpu_ms_per_handshake": round(1000 * (c1 - c0) / ok, 2) if ok else None}))
+                  "cpu_ms_per_handshake": round(1000 * (c1 - c0) / ok, 2) if ok else None,
+                  "threads_cpu_s": busy}))
 PY
 }
 
 : > "$OUT/rounds.jsonl"
-for tls in $TLS_VERSIONS; do
-  start_freeradius "$tls"
-  # One short warm-up each (JIT for Turnstile), not counted.
-  log "TLS $tls: warm-up"
-  DURATION_SAVED=$DURATION; DURATION=10
-  round turnstile "$tls" "$TS_AUTH_PORT" "$TS_PID" > /dev/null
-  round freeradius "$tls" "$FR_AUTH_PORT" "$FR_PID" > /dev/null
-  DURATION=$DURATION_SAVED
-  for r in $(seq 1 "$ROUNDS"); do
-    for s in freeradius turnstile; do
-      if [ $s = turnstile ]; then line="$(round turnstile "$tls" "$TS_AUTH_PORT" "$TS_PID")"
-      else line="$(round freeradius "$tls" "$FR_AUTH_PORT" "$FR_PID")"; fi
-      log "$line"; printf '%s\n' "$line" >> "$OUT/rounds.jsonl"
+for key in $KEYS; do
+  start_turnstile "$key"
+  for tls in $TLS_VERSIONS; do
+    start_freeradius "$tls" "$key"
+    # One warm-up each (JIT for Turnstile), not counted.
+    log "$key key, TLS $tls: warm-up ($WARMUP s each)"
+    DURATION_SAVED=$DURATION; DURATION=$WARMUP
+    round turnstile "$tls" "$TS_AUTH_PORT" "$TS_PID" "$key" > /dev/null
+    round freeradius "$tls" "$FR_AUTH_PORT" "$FR_PID" "$key" > /dev/null
+    DURATION=$DURATION_SAVED
+    for r in $(seq 1 "$ROUNDS"); do
+      for s in freeradius turnstile; do
+        if [ $s = turnstile ]; then
+          # --jfr: a Flight Recorder profile of Turnstile's first measured round (bench/scripts/jfr-top.py reads it).
+          [ $JFR = 1 ] && [ "$r" = 1 ] && jcmd "$TS_PID" JFR.start name=eapbench settings=profile \
+              filename="$OUT/turnstile-$key-tls$tls.jfr" > /dev/null
+          line="$(round turnstile "$tls" "$TS_AUTH_PORT" "$TS_PID" "$key")"
+          [ $JFR = 1 ] && [ "$r" = 1 ] && jcmd "$TS_PID" JFR.stop name=eapbench > /dev/null
+        else line="$(round freeradius "$tls" "$FR_AUTH_PORT" "$FR_PID" "$key")"; fi
+        log "$line"; printf '%s\n' "$line" >> "$OUT/rounds.jsonl"
+      done
     done
+    stop_pid "$FR_PID" FreeRADIUS; FR_PID=""
   done
-  stop_pid "$FR_PID" FreeRADIUS; FR_PID=""
+  stop_pid "$TS_PID" Turnstile; TS_PID=""
 done
 
 python3 - "$OUT/rounds.jsonl" "$CONCURRENCY" "$DURATION" > "$OUT/results.md" <<'PY'
 import json, statistics, sys, collections
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 by = collections.defaultdict(list)
-for r in rows: by[(r["tls"], r["server"])].append(r)
+for r in rows: by[(r.get("key", "rsa"), r["tls"], r["server"])].append(r)
 print(f"EAP-TLS, {sys.argv[2]} eapol_test workers, {sys.argv[3]} s rounds (median of rounds)\n")
-print("| TLS | server | handshakes/s | server CPU ms/handshake | failures | MPPE keys OK |")
-print("|---|---|---|---|---|---|")
-for (tls, server), rs in sorted(by.items()):
-    print(f"| {tls} | {server} | {statistics.median(r['per_second'] for r in rs):.1f} | "
+print("| server key | TLS | server | handshakes/s | server CPU ms/handshake | failures | MPPE keys OK |")
+print("|---|---|---|---|---|---|---|")
+names = {"rsa": "RSA-2048", "ecdsa": "ECDSA P-256"}
+for (key, tls, server), rs in sorted(by.items()):
+    print(f"| {names.get(key, key)} | {tls} | {server} | {statistics.median(r['per_second'] for r in rs):.1f} | "
           f"{statistics.median(r['cpu_ms_per_handshake'] or 0 for r in rs):.2f} | {sum(r['failures'] for r in rs)} | "
           f"{sum(r['mppe_ok'] for r in rs)}/{sum(r['handshakes'] for r in rs)} |")
 PY

@@ -3,7 +3,7 @@
 #
 #   bench/scripts/mab-vs-freeradius.sh [--only freeradius|turnstile] [--rounds N] [--duration SECONDS]
 #                                      [--warmup SECONDS] [--warmup-round SECONDS] [--concurrency C] [--macs N]
-#                                      [--out DIR] [--no-build]
+#                                      [--out DIR] [--no-build] [--port-base P] [--jfr]
 #                                      [--serve]   (start and configure the servers, then wait: for manual runs)
 #
 # Steps: install freeradius (apt) if missing; build the bench jar; generate a 20,000-entry users file and a private
@@ -13,7 +13,9 @@
 # (FreeRADIUS, Turnstile, FreeRADIUS, ...) and one rate-limited round per server at half of its own median peak.
 # Server CPU time comes from /proc/<pid>/stat (utime+stime, all threads) of the server process over each measured
 # window; RSS from /proc/<pid>/status. Writes DIR/*.json (one per round), DIR/results.md (the table) and the servers'
-# logs; both servers are stopped by pid on exit, also on error. Traffic goes to 127.0.0.1 only.
+# logs; both servers are stopped by pid on exit, also on error. Traffic goes to 127.0.0.1 only. --port-base P moves
+# FreeRADIUS to P/P+1 and Turnstile to P+10..P+13; --jfr records Turnstile's last closed-loop round with Flight
+# Recorder (turnstile-mab.jfr; bench/scripts/jfr-top.py summarises it).
 set -euo pipefail
 
 TOP="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -26,6 +28,7 @@ MACS=20000
 WARMUP_ROUND=60
 BUILD=1
 SERVE=0
+JFR=0
 OUT=""
 SECRET="bench-secret-5f3a9c"
 FR_AUTH_PORT=28812
@@ -46,7 +49,9 @@ while [ $# -gt 0 ]; do
     --out) OUT=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --serve) SERVE=1; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --port-base) FR_AUTH_PORT=$2; FR_ACCT_PORT=$(($2 + 1)); TS_HTTP_PORT=$(($2 + 10)); shift 2 ;;
+    --jfr) JFR=1; shift ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -402,7 +407,11 @@ log "$ROUNDS interleaved closed-loop rounds: concurrency $CONCURRENCY, ${WARMUP}
 for r in $(seq 1 "$ROUNDS"); do
   for s in "${SERVERS[@]}"; do
     [ "$r" = "$ROUNDS" ] && thread_ticks "$(pid_of "$s")" > "$WORK/threads-$s.before"
+    # --jfr: a Flight Recorder profile of Turnstile's last closed-loop round (read it with bench/scripts/jfr-top.py).
+    [ $JFR = 1 ] && [ "$r" = "$ROUNDS" ] && [ $s = turnstile ] && jcmd "$TS_PID" JFR.start name=mabbench \
+        settings=profile filename="$OUT/turnstile-mab.jfr" > /dev/null
     load "$s" "peak-$s-$r.json" --concurrency "$CONCURRENCY" --warmup "${WARMUP}s" --duration "${DURATION}s"
+    [ $JFR = 1 ] && [ "$r" = "$ROUNDS" ] && [ $s = turnstile ] && jcmd "$TS_PID" JFR.stop name=mabbench > /dev/null
     if [ "$r" = "$ROUNDS" ]; then
       thread_ticks "$(pid_of "$s")" > "$WORK/threads-$s.after"
       thread_report "$WORK/threads-$s.before" "$WORK/threads-$s.after" > "$OUT/threads-$s.txt"

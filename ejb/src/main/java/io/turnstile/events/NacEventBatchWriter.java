@@ -48,16 +48,30 @@ public final class NacEventBatchWriter {
         }
         for (Map.Entry<String, Map<String, List<NacEventRow>>> org : byOrgAndMac.entrySet()) {
             Map<String, NacClientRow> existing = store.clientsForUpdate(org.getKey(), org.getValue().keySet());
+            List<NacClientRow> updates = new ArrayList<>();
+            List<NacClientRow> inserts = new ArrayList<>();
             for (Map.Entry<String, List<NacEventRow>> mac : org.getValue().entrySet()) {
                 NacClientRow current = existing.get(mac.getKey());
                 NacClientRow merged = NacClientMerge.apply(current, mac.getValue());
-                if (current != null) {
-                    store.updateClient(merged);
-                } else if (!store.insertClientIfAbsent(merged)) {
-                    NacClientRow concurrent = store.clientsForUpdate(org.getKey(), List.of(mac.getKey()))
-                            .get(mac.getKey());
-                    store.updateClient(NacClientMerge.apply(concurrent, mac.getValue()));
+                (current != null ? updates : inserts).add(merged);
+            }
+            // One JDBC batch each for the updates and the inserts; a row another writer inserted meanwhile is
+            // locked and merged instead, as before.
+            store.updateClients(updates);
+            boolean[] inserted = store.insertClientsIfAbsent(inserts);
+            List<String> raced = new ArrayList<>();
+            for (int i = 0; i < inserted.length; i++) {
+                if (!inserted[i]) {
+                    raced.add(inserts.get(i).mac());
                 }
+            }
+            if (!raced.isEmpty()) {
+                Map<String, NacClientRow> concurrent = store.clientsForUpdate(org.getKey(), raced);
+                List<NacClientRow> merged = new ArrayList<>();
+                for (String mac : raced) {
+                    merged.add(NacClientMerge.apply(concurrent.get(mac), org.getValue().get(mac)));
+                }
+                store.updateClients(merged);
             }
         }
         return rows.size();

@@ -109,11 +109,20 @@ public final class CertificateIssuer {
      * never beyond the CA. The chain is [server, CA].
      */
     public CertifiedKey issueServerCertificate(CertifiedKey ca, String serverName, Instant now) {
+        return issueServerCertificate(ca, serverName, now, ServerKeyType.RSA_2048);
+    }
+
+    /**
+     * As {@link #issueServerCertificate(CertifiedKey, String, Instant)}, with a key of {@code keyType}. An EC key gets
+     * keyUsage digitalSignature only: keyEncipherment is for RSA key transport (RFC 5280 §4.2.1.3, RFC 8422 §5.3).
+     */
+    public CertifiedKey issueServerCertificate(CertifiedKey ca, String serverName, Instant now, ServerKeyType keyType) {
         String dnsName = checkServerName(serverName);
-        KeyPair keys = newRsaKeyPair(SERVER_KEY_BITS);
+        KeyPair keys = keyType == ServerKeyType.EC_P256 ? newP256KeyPair() : newRsaKeyPair(SERVER_KEY_BITS);
+        int usage = KeyUsage.digitalSignature | (keyType == ServerKeyType.EC_P256 ? 0 : KeyUsage.keyEncipherment);
         Instant notAfter = now.atOffset(ZoneOffset.UTC).plusYears(SERVER_VALIDITY_YEARS).toInstant();
         X509Certificate certificate = issue(ca, endEntityName(ca, dnsName), keys.getPublic(), now, notAfter,
-                KeyUsage.digitalSignature | KeyUsage.keyEncipherment, KeyPurposeId.id_kp_serverAuth,
+                usage, KeyPurposeId.id_kp_serverAuth,
                 new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)));
         return new CertifiedKey(keys.getPrivate(), List.of(certificate, ca.certificate()));
     }
@@ -149,6 +158,16 @@ public final class CertificateIssuer {
             throw new IllegalArgumentException("the server name is not a DNS host name: " + serverName);
         }
         return name;
+    }
+
+    KeyPair newP256KeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"), random);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("EC P-256 key generation is not available", e);
+        }
     }
 
     KeyPair newRsaKeyPair(int bits) {

@@ -42,6 +42,11 @@ public class OrgCertificateAuthorityBean implements OrgCertificateAuthority {
     @ConfigProperty(name = "turnstile.server.name")
     Optional<String> configuredServerName;
 
+    /** rsa-2048 (default) or ec-p256: see {@link ServerKeyType}. */
+    @Inject
+    @ConfigProperty(name = "turnstile.pki.server-key-type", defaultValue = "rsa-2048")
+    String serverKeyType;
+
     @Inject
     Event<PkiChanged> changed;
 
@@ -83,6 +88,7 @@ public class OrgCertificateAuthorityBean implements OrgCertificateAuthority {
         if (serverName == null) {
             serverName = ServerName.resolve(configuredServerName, ServerName::localHostName);
         }
-        return new OrgPki(storage, secretBox, new CertificateIssuer(random), clock, serverName, changed::fire);
+        return new OrgPki(storage, secretBox, new CertificateIssuer(random), clock, serverName,
+                ServerKeyType.parse(serverKeyType), changed::fire);
     }
 }

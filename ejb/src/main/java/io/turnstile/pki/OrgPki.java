@@ -39,6 +39,7 @@ public final class OrgPki implements OrgCertificateAuthority {
     private final CertificateIssuer issuer;
     private final Clock clock;
     private final String serverName;
+    private final ServerKeyType serverKeyType;
     private final Consumer<PkiChanged> changed;
 
     /**
@@ -47,6 +48,13 @@ public final class OrgPki implements OrgCertificateAuthority {
      */
     public OrgPki(PkiStorage storage, SecretBox secretBox, CertificateIssuer issuer, Clock clock, String serverName,
                   Consumer<PkiChanged> changed) {
+        this(storage, secretBox, issuer, clock, serverName, ServerKeyType.RSA_2048, changed);
+    }
+
+    /** @param serverKeyType the key of server certificates; a stored certificate with another key is renewed */
+    public OrgPki(PkiStorage storage, SecretBox secretBox, CertificateIssuer issuer, Clock clock, String serverName,
+                  ServerKeyType serverKeyType, Consumer<PkiChanged> changed) {
+        this.serverKeyType = serverKeyType;
         this.storage = storage;
         this.secretBox = secretBox;
         this.issuer = issuer;
@@ -78,13 +86,14 @@ public final class OrgPki implements OrgCertificateAuthority {
         if (current.isPresent()) {
             OrgServerCertEntity row = current.get();
             X509Certificate cert = Pem.parseCertificate(row.getCertPem());
-            Optional<String> reason = RenewalPolicy.renewalReason(cert, row.getServerName(), caCert, serverName, now);
+            Optional<String> reason = RenewalPolicy.renewalReason(cert, row.getServerName(), caCert, serverName,
+                    serverKeyType, now);
             if (reason.isEmpty()) {
                 return serverKey(row);
             }
             LOG.info(() -> "Renewing the server certificate of organisation " + orgId + ": " + reason.get());
         }
-        CertifiedKey issued = issuer.issueServerCertificate(caKey(caRow), serverName, now);
+        CertifiedKey issued = issuer.issueServerCertificate(caKey(caRow), serverName, now, serverKeyType);
         X509Certificate cert = issued.certificate();
         OrgServerCertEntity values = new OrgServerCertEntity(UUID.randomUUID().toString(), orgId, now.toEpochMilli());
         values.install(caRow.getId(), serverName, serial(cert), Pem.certificate(cert), Pem.certificates(issued.chain()),

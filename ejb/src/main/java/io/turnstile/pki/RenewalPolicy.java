@@ -29,6 +29,12 @@ public final class RenewalPolicy {
      */
     public static Optional<String> renewalReason(X509Certificate server, String issuedForName, X509Certificate ca,
                                                  String wantedServerName, Instant now) {
+        return renewalReason(server, issuedForName, ca, wantedServerName, ServerKeyType.RSA_2048, now);
+    }
+
+    /** As above, and also when the certificate's key is not of the configured {@code wantedKeyType}. */
+    public static Optional<String> renewalReason(X509Certificate server, String issuedForName, X509Certificate ca,
+                                                 String wantedServerName, ServerKeyType wantedKeyType, Instant now) {
         Instant notAfter = server.getNotAfter().toInstant();
         if (!now.isBefore(notAfter.minus(RENEW_BEFORE))) {
             return Optional.of(now.isBefore(notAfter) ? "expires " + notAfter + ", less than "
@@ -36,6 +42,9 @@ public final class RenewalPolicy {
         }
         if (!issuedForName.equals(wantedServerName)) {
             return Optional.of("server name changed from " + issuedForName + " to " + wantedServerName);
+        }
+        if (!wantedKeyType.matches(server.getPublicKey())) {
+            return Optional.of("server key type changed to " + wantedKeyType.configName());
         }
         if (!server.getIssuerX500Principal().equals(ca.getSubjectX500Principal()) || !signedBy(server, ca)) {
             return Optional.of("not issued by the organisation's current CA");

@@ -38,6 +38,7 @@ class EapTlsConversationTest {
     static final SecureRandom RANDOM = new SecureRandom();
     static CertifiedKey ca;
     static CertifiedKey server;
+    static CertifiedKey ecServer;
     static CertifiedKey client;
     static CertifiedKey expiredClient;
     static CertifiedKey foreignClient;
@@ -47,6 +48,8 @@ class EapTlsConversationTest {
         CertificateIssuer issuer = new CertificateIssuer(RANDOM);
         ca = issuer.createCa("Example Org", NOW.minus(Duration.ofDays(10)));
         server = issuer.issueServerCertificate(ca, "auth.example.net", NOW.minus(Duration.ofDays(1)));
+        ecServer = issuer.issueServerCertificate(ca, "auth.example.net", NOW.minus(Duration.ofDays(1)),
+                io.turnstile.pki.ServerKeyType.EC_P256);
         client = clientKey(issuer, ca, "laptop-7", NOW.minus(Duration.ofDays(1)), Duration.ofDays(30));
         expiredClient = clientKey(issuer, ca, "old-laptop", NOW.minus(Duration.ofDays(5)), Duration.ofDays(2));
         CertifiedKey otherCa = issuer.createCa("Someone Else", NOW.minus(Duration.ofDays(10)));
@@ -63,7 +66,11 @@ class EapTlsConversationTest {
     }
 
     static EapEngine engine(MutableClock clock, int fragmentSize, String minVersion) {
-        EapTlsCredentials creds = new EapTlsCredentials(server, List.of(ca.certificate()), List.of());
+        return engine(clock, fragmentSize, minVersion, server);
+    }
+
+    static EapEngine engine(MutableClock clock, int fragmentSize, String minVersion, CertifiedKey serverKey) {
+        EapTlsCredentials creds = new EapTlsCredentials(serverKey, List.of(ca.certificate()), List.of());
         EapTlsMethod tls = new EapTlsMethod(org -> Optional.of(creds), new EapTlsSettings(minVersion, fragmentSize,
                 64 * 1024), RANDOM, clock);
         return new EapEngine(List.of(tls), new EapConversationTable(100, 1000, Duration.ofSeconds(60), clock), RANDOM);
@@ -112,6 +119,21 @@ class EapTlsConversationTest {
         assertEquals(64, end.result().emsk().length);
         assertFalse(java.util.Arrays.equals(end.result().msk(), end.result().emsk()));
         assertEquals(0, engine.conversations().size(), "a finished conversation is removed");
+    }
+
+    /** An ECDSA P-256 server key (turnstile.pki.server-key-type = ec-p256): ECDHE_ECDSA suites and ecdsa schemes. */
+    @Test
+    void ecdsaServerKeyWorksOnTls12AndTls13() throws Exception {
+        for (ProtocolVersion version : List.of(ProtocolVersion.TLSv12, ProtocolVersion.TLSv13)) {
+            MutableClock clock = new MutableClock(NOW);
+            EapEngine engine = engine(clock, 1300, "1.2", ecServer);
+            TlsPeer peer = new TlsPeer(version, client, 1000);
+            EapOutcome.Finished end = run(engine, peer, "anonymous@example.net");
+            assertTrue(end.success(), end.reason());
+            assertEquals(version == ProtocolVersion.TLSv13 ? "TLSv1.3" : "TLSv1.2", end.result().tlsVersion());
+            assertArrayEquals(peer.msk, end.result().msk());
+            assertEquals("EC", peer.serverKeyAlgorithm);
+        }
     }
 
     @Test

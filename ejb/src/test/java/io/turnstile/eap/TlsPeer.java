@@ -52,6 +52,8 @@ final class TlsPeer {
     /** A tunnelled method's peer side (PEAP Phase 2): answers each decrypted message, or null for none. */
     java.util.function.UnaryOperator<byte[]> tunnel;
     byte[] applicationData = new byte[0];
+    /** The key algorithm of the server certificate the peer received ("RSA", "EC"). */
+    String serverKeyAlgorithm;
     int fragmentsReceived;
     int fragmentsSent;
     /** TLS 1.2 PRF label of the MSK (RFC 5216 §2.3; TTLS: "ttls keying material", RFC 5281 §8). */
@@ -150,8 +152,16 @@ final class TlsPeer {
         public TlsAuthentication getAuthentication() {
             return new TlsAuthentication() {
                 @Override
-                public void notifyServerCertificate(TlsServerCertificate serverCertificate) {
+                public void notifyServerCertificate(TlsServerCertificate serverCertificate) throws IOException {
                     // The tests check the server's chain through the PKI tests; here only the EAP layer matters.
+                    try {
+                        serverKeyAlgorithm = java.security.cert.CertificateFactory.getInstance("X.509")
+                                .generateCertificate(new java.io.ByteArrayInputStream(serverCertificate
+                                        .getCertificate().getCertificateAt(0).getEncoded()))
+                                .getPublicKey().getAlgorithm();
+                    } catch (java.security.GeneralSecurityException e) {
+                        throw new IOException(e);
+                    }
                 }
 
                 @Override

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +79,26 @@ class NacEventBatchWriterTest {
         return new NacEvent(id, e.orgId(), e.siteId(), e.timestamp(), e.type(), e.mac(), e.username(), e.authType(),
                 e.portType(), e.nasIp(), e.nasVendor(), e.ssid(), e.vlan(), e.vlanSource(), e.role(), e.nacruleId(),
                 e.nacruleName(), e.nacruleMatched(), e.usermacLabels(), e.respAttrs(), e.reason(), e.facts());
+    }
+
+    /** The batched insert reports per row whether it inserted; a row already there is left alone (the writer merges it). */
+    @Test
+    void batchedClientInsertSkipsExistingRows() throws SQLException {
+        write(List.of(ev("org", "NAC_CLIENT_PERMIT", "aa:bb:cc:00:0a:01", 1000, "10", "u1")));
+        NacClientRow existing = read(s -> s.searchClients(crit("org", 0, 10_000, Map.of()), 10, 0)).get(0);
+        NacClientRow fresh = new NacClientRow("org", "aabbcc000a02", null, "NAC_CLIENT_DENY", "denied", "mab", null,
+                null, null, null, null, null, null, null, null, null, null, 2000, 2000, null);
+        NacClientRow clash = new NacClientRow("org", existing.mac(), null, "NAC_CLIENT_DENY", "denied", "mab", null,
+                null, null, null, null, null, null, null, null, null, null, 3000, 3000, null);
+        boolean[] inserted;
+        try (Connection c = db.connect()) {
+            inserted = new NacEventStore(c).insertClientsIfAbsent(List.of(fresh, clash));
+            c.commit();
+        }
+        assertArrayEquals(new boolean[]{true, false}, inserted);
+        assertEquals("permitted", read(s -> s.searchClients(crit("org", 0, 10_000,
+                Map.of("mac", existing.mac())), 10, 0)).get(0).status());
+        assertEquals(2L, (long) read(s -> s.countClients(crit("org", 0, 10_000, Map.of()))));
     }
 
     @Test

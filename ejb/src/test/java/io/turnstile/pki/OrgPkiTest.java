@@ -147,6 +147,35 @@ class OrgPkiTest {
     }
 
     @Test
+    void anotherServerKeyTypeRenewsWithAnEcP256KeyAndBack() throws Exception {
+        CertifiedKey rsa = pki.serverCredentials(ORG);
+        assertEquals("RSA", rsa.certificate().getPublicKey().getAlgorithm());
+        OrgPki ec = new OrgPki(storage, box, new CertificateIssuer(RANDOM), clock, SERVER_NAME, ServerKeyType.EC_P256,
+                changes::add);
+        CertifiedKey p256 = ec.serverCredentials(ORG);
+        assertTrue(ServerKeyType.EC_P256.matches(p256.certificate().getPublicKey()));
+        assertEquals("EC", p256.key().getAlgorithm());
+        // RFC 5280 §4.2.1.3: no keyEncipherment for an EC key; digitalSignature only.
+        assertFalse(p256.certificate().getKeyUsage()[2]);
+        assertTrue(p256.certificate().getKeyUsage()[0]);
+        p256.certificate().verify(pki.caCertificate(ORG).getPublicKey());
+        // Stored and reused: the sealed PKCS#8 EC key opens again and matches the certificate.
+        CertifiedKey again = ec.serverCredentials(ORG);
+        assertEquals(p256.certificate(), again.certificate());
+        assertArrayEquals(p256.key().getEncoded(), again.key().getEncoded());
+        // Back to the default: re-issued with RSA-2048.
+        assertEquals("RSA", pki.serverCredentials(ORG).certificate().getPublicKey().getAlgorithm());
+    }
+
+    @Test
+    void serverKeyTypeNamesAreParsedStrictly() {
+        assertEquals(ServerKeyType.EC_P256, ServerKeyType.parse(" EC-P256 "));
+        assertEquals(ServerKeyType.RSA_2048, ServerKeyType.parse("rsa-2048"));
+        assertThrows(IllegalArgumentException.class, () -> ServerKeyType.parse("ec-p384"));
+        assertThrows(IllegalArgumentException.class, () -> ServerKeyType.parse(null));
+    }
+
+    @Test
     void nodesRenewingAtOnceKeepOneCertificate() {
         pki.serverCredentials(ORG);
         clock.advance(Duration.ofDays(2 * 365 - 10));

@@ -7,11 +7,9 @@ import io.turnstile.eap.MethodResult;
 import io.turnstile.eap.MethodStep;
 import io.turnstile.pki.EapTlsCredentials;
 import io.turnstile.policy.AuthType;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsServerProtocol;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
-import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -51,8 +49,9 @@ public final class EapTlsMethod implements EapMethod {
         this.inner = inner;
         this.credentials = credentials;
         this.settings = settings;
-        // The provider instance is private to this method: no global Security.addProvider.
-        this.crypto = new JcaTlsCryptoProvider().setProvider(new BouncyCastleProvider()).create(random);
+        // Bouncy Castle's TLS protocol on the JDK's providers, BC only where the JDK lacks an algorithm: see
+        // JdkFirstTlsCrypto (issue 3: BC's key conversions and RSA were most of a handshake's CPU).
+        this.crypto = new JdkFirstTlsCrypto(random);
         this.clock = clock;
     }
 

@@ -177,7 +177,8 @@ class TeapInnerTest {
                 inner.receive(answerBinding(userBinding, "jo", true, false)));
         assertTrue(done.success(), done.reason());
         assertEquals("jo", done.identity());
-        assertArrayEquals(peerKeys.msk(), done.msk(), "MSK = TLS-PRF(S-IMCK[2], ...) on both sides");
+        assertArrayEquals(peerKeys.msk(), done.keys().msk(), "MSK = TLS-PRF(S-IMCK[2], ...) on both sides");
+        assertArrayEquals(peerKeys.emsk(), done.keys().emsk(), "EMSK = TLS-PRF(S-IMCK[2], ...) on both sides");
         assertEquals(List.of(CertificateHolder.MACHINE, CertificateHolder.USER),
                 done.chain().stream().map(InnerAuthentication::holder).toList());
         assertTrue(done.chain().stream().allMatch(InnerAuthentication::success));
@@ -204,7 +205,7 @@ class TeapInnerTest {
         TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
                 inner.receive(TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.FAILURE)))));
         assertFalse(done.success());
-        assertNull(done.msk());
+        assertNull(done.keys());
     }
 
     @Test

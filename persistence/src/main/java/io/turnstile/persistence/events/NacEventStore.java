@@ -130,16 +130,55 @@ public class NacEventStore {
         }
     }
 
+    /**
+     * Inserts each client unless a row for its (org_id, mac) exists, as one JDBC batch; returns, per row, whether this
+     * call inserted it.
+     */
+    public boolean[] insertClientsIfAbsent(List<NacClientRow> rows) throws SQLException {
+        boolean[] inserted = new boolean[rows.size()];
+        if (rows.isEmpty()) {
+            return inserted;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO nac_client (" + CLIENT_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (NacClientRow c : rows) {
+                ps.setString(1, c.orgId());
+                ps.setString(2, c.mac());
+                bindClientState(ps, 3, c);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < inserted.length; i++) {
+                inserted[i] = counts[i] == 1;
+            }
+        }
+        return inserted;
+    }
+
     /** Writes every state column of the client row (org_id, mac). */
     public void updateClient(NacClientRow c) throws SQLException {
+        updateClients(List.of(c));
+    }
+
+    /**
+     * {@link #updateClient} for many rows as one JDBC batch: one statement prepared and sent once per batch of events,
+     * not once per client (the per-row statements were most of the event writer's database time).
+     */
+    public void updateClients(List<NacClientRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = connection.prepareStatement("UPDATE nac_client SET site_id = ?, last_type = ?,"
                 + " status = ?, auth_type = ?, port_type = ?, username = ?, vlan = ?, role = ?, nas_ip = ?,"
                 + " nas_vendor = ?, ssid = ?, nacrule_id = ?, nacrule_name = ?, nacrule_matched = ?,"
                 + " usermac_labels = ?, first_seen = ?, last_seen = ?, last_cert = ? WHERE org_id = ? AND mac = ?")) {
-            int i = bindClientState(ps, 1, c);
-            ps.setString(i++, c.orgId());
-            ps.setString(i, c.mac());
-            ps.executeUpdate();
+            for (NacClientRow c : rows) {
+                int i = bindClientState(ps, 1, c);
+                ps.setString(i++, c.orgId());
+                ps.setString(i, c.mac());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
