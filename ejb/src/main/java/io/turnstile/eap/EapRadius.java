@@ -87,6 +87,9 @@ public final class EapRadius {
                                             CertificateValidation v) {
         Map<String, Object> extra = new LinkedHashMap<>(certificateFields(v.facts()));
         extra.put("text", v.outcome().eventText());
+        if (v.ocsp() != null) {
+            extra.put("cert_ocsp", v.ocsp()); // good / revoked / unavailable (then the reason says fail-open or not)
+        }
         if (f.result().tlsVersion() != null) {
             extra.put("tls_version", f.result().tlsVersion());
         }
