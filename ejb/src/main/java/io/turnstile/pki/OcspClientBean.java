@@ -53,7 +53,8 @@ public class OcspClientBean implements OcspClient {
 
     private synchronized HttpClient http() {
         if (http == null) {
-            http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            // HTTP/1.1: simple responders (openssl ocsp) speak 1.0/1.1 and need no h2c upgrade offer
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofMillis(OcspSettings.MAX_TIMEOUT_MS)).build();
         }
         return http;
