@@ -131,6 +131,9 @@ public final class EapRadius {
                                      CertificateValidation v, io.turnstile.pki.CertificateHolder holder) {
         Map<String, Object> extra = new LinkedHashMap<>(certificateFields(v.facts()));
         extra.put("text", holder.eventText(v.outcome()));
+        if (v.ocsp() != null) {
+            extra.put("cert_ocsp", v.ocsp()); // good / revoked / unavailable (then the reason says fail-open or not)
+        }
         if (f.result().tlsVersion() != null) {
             extra.put("tls_version", f.result().tlsVersion());
         }

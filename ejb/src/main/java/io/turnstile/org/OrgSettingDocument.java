@@ -53,6 +53,8 @@ public final class OrgSettingDocument {
         radsecCas(document);
         // mist_nac.idps / default_idp_id: realm -> identity provider (contract: org_setting_mist_nac)
         RealmMapping.parse(document);
+        // mist_nac.ocsp: Turnstile extension, see OcspSettings
+        io.turnstile.pki.OcspSettings.of(document);
     }
 
     /** The parsed {@code radsec.cacerts}; empty if not set. */

@@ -5,6 +5,9 @@ import io.turnstile.persistence.org.OrgRepository;
 import io.turnstile.persistence.org.OrgSettingEntity;
 import io.turnstile.platform.JsonText;
 import io.turnstile.platform.ResourceNotFoundException;
+import io.turnstile.platform.SecretBox;
+import io.turnstile.pki.CertifiedKey;
+import io.turnstile.pki.ServerCertificateSetting;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -17,13 +20,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Stores the org setting document as JSON text. Secrets that some contract settings carry (e.g. a cloudshark
  * apitoken, a device_cert key) are stored as given for now; the admin-plane work will seal them with SecretBox and mask
- * them in responses.
+ * them in responses. The key of {@code mist_nac.server_cert} is already sealed and masked
+ * (see {@link ServerCertificateSetting}).
  */
 @Stateless
 public class SettingServiceBean implements SettingService {
@@ -39,6 +44,9 @@ public class SettingServiceBean implements SettingService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    SecretBox secretBox;
+
     /** The EAP and RadSec trust caches hold the setting's CA lists; they reload after the commit. */
     @Inject
     jakarta.enterprise.event.Event<io.turnstile.pki.PkiChanged> trustChanged;
@@ -48,8 +56,15 @@ public class SettingServiceBean implements SettingService {
     public OrgSetting get(String orgId) {
         OrgRepository repo = new OrgRepository(em);
         requireOrg(repo, orgId);
-        return repo.findSetting(orgId).map(SettingServiceBean::model)
+        return repo.findSetting(orgId).map(SettingServiceBean::model).map(SettingServiceBean::masked)
                 .orElseGet(() -> new OrgSetting(orgId, Map.of(), null, null));
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<CertifiedKey> importedServerCertificate(String orgId) {
+        return new OrgRepository(em).findSetting(orgId)
+                .flatMap(s -> new ServerCertificateSetting(secretBox).imported(JsonText.parseObject(s.getDocument())));
     }
 
     @Override
@@ -59,15 +74,18 @@ public class SettingServiceBean implements SettingService {
         long now = clock.millis();
         OrgSettingEntity entity = repo.findSetting(orgId).orElse(null);
         Map<String, Object> stored = entity == null ? Map.of() : JsonText.parseObject(entity.getDocument());
-        String merged = JsonText.write(OrgSettingDocument.merge(stored, changes));
+        // mist_nac.server_cert: checked (a refusal rolls back, the old certificate stays) and its key sealed
+        Map<String, Object> sealed = new ServerCertificateSetting(secretBox).sealIncoming(stored, changes,
+                clock.instant());
+        String merged = JsonText.write(OrgSettingDocument.merge(stored, sealed));
         if (entity == null) {
             entity = new OrgSettingEntity(orgId, merged, now);
             repo.persist(entity);
         } else {
             entity.update(merged, now);
         }
-        OrgSetting after = model(entity);
-        audit.record(orgId, "Update Org Settings", stored, after.document());
+        OrgSetting after = masked(model(entity));
+        audit.record(orgId, "Update Org Settings", ServerCertificateSetting.mask(stored), after.document());
         if (changes.containsKey("mist_nac") || changes.containsKey("radsec")) {
             // mist_nac.cacerts / radsec.cacerts apply at once, not when a cached trust expires
             trustChanged.fire(new io.turnstile.pki.PkiChanged(orgId));
@@ -92,6 +110,11 @@ public class SettingServiceBean implements SettingService {
         if (repo.findOrganisation(orgId).isEmpty()) {
             throw new ResourceNotFoundException("organisation not found");
         }
+    }
+
+    /** The setting as answered: the imported server key masked. */
+    private static OrgSetting masked(OrgSetting s) {
+        return new OrgSetting(s.orgId(), ServerCertificateSetting.mask(s.document()), s.created(), s.modified());
     }
 
     private static OrgSetting model(OrgSettingEntity e) {

@@ -8,8 +8,18 @@ import io.turnstile.policy.CertificateFacts;
  * @param outcome what was found
  * @param reason  why, for events and logs (no secrets)
  * @param facts   what the leaf certificate says, or null if there was no certificate
+ * @param ocsp    the OCSP result of the leaf ({@code good}, {@code revoked}, {@code unavailable}), null if not asked
  */
-public record CertificateValidation(Outcome outcome, String reason, CertificateFacts facts) {
+public record CertificateValidation(Outcome outcome, String reason, CertificateFacts facts, String ocsp) {
+
+    public static final String OCSP_GOOD = "good";
+    public static final String OCSP_REVOKED = "revoked";
+    /** No usable answer (unreachable, unknown, unverifiable); the reason says which and what fail_open decided. */
+    public static final String OCSP_UNAVAILABLE = "unavailable";
+
+    public CertificateValidation(Outcome outcome, String reason, CertificateFacts facts) {
+        this(outcome, reason, facts, null);
+    }
 
     /** Each outcome is one NAC event; {@code type} follows the Mist event names, {@code text} their titles. */
     public enum Outcome {

@@ -27,7 +27,8 @@ import java.util.Set;
  * Checks an EAP client's certificate chain: a path to a trusted CA (RFC 5280 §6, by the JDK's PKIX validator), dates,
  * revocation by CRL where the organisation has CRLs, key strength (RSA ≥ 2048, EC ≥ 256 bits), SHA-256 or better
  * signatures, and the clientAuth extended key usage (RFC 5216 §5.3 leaves the rules to the server; these are the
- * usual enterprise ones). Pure; the time is passed in.
+ * usual enterprise ones), and OCSP (RFC 6960) where the organisation enables it and the leaf names a responder. Pure
+ * apart from the OCSP exchange; the time is passed in.
  */
 public final class ClientCertificateValidator {
 
@@ -46,6 +47,65 @@ public final class ClientCertificateValidator {
      */
     public static CertificateValidation validate(List<X509Certificate> chain, List<X509Certificate> trustedCas,
                                                  List<X509CRL> crls, Instant now) {
+        return validate(chain, trustedCas, crls, OcspCheck.OFF, now);
+    }
+
+    /**
+     * As {@link #validate(List, List, List, Instant)}, then, for a leaf that passed everything else and names an OCSP
+     * responder, its online status (RFC 6960): revoked rejects; no usable answer rejects unless the org is fail-open.
+     */
+    public static CertificateValidation validate(List<X509Certificate> chain, List<X509Certificate> trustedCas,
+                                                 List<X509CRL> crls, OcspCheck ocsp, Instant now) {
+        CertificateValidation offline = validateOffline(chain, trustedCas, crls, now);
+        if (!offline.valid() || ocsp == null) {
+            return offline;
+        }
+        X509Certificate leaf = chain.get(0);
+        var verdict = ocsp.status(leaf, issuerOf(leaf, chain, trustedCas));
+        if (verdict.isEmpty()) {
+            return offline;
+        }
+        CertificateFacts facts = offline.facts();
+        if (verdict.get() instanceof OcspVerdict.Good) {
+            return new CertificateValidation(CertificateValidation.Outcome.VALID, "client certificate is valid (OCSP good)",
+                    facts, CertificateValidation.OCSP_GOOD);
+        }
+        if (verdict.get() instanceof OcspVerdict.Revoked r) {
+            return new CertificateValidation(CertificateValidation.Outcome.REVOKED, "certificate "
+                    + leaf.getSerialNumber().toString(16) + " (" + name(leaf) + ") is revoked by its OCSP responder"
+                    + " (revoked at " + r.revokedAt() + ")", facts, CertificateValidation.OCSP_REVOKED);
+        }
+        String why = ((OcspVerdict.NoStatus) verdict.get()).reason();
+        if (ocsp.settings().failOpen()) {
+            return new CertificateValidation(CertificateValidation.Outcome.VALID,
+                    "client certificate is valid; OCSP status unavailable (" + why + "), accepted: fail_open", facts,
+                    CertificateValidation.OCSP_UNAVAILABLE);
+        }
+        return new CertificateValidation(CertificateValidation.Outcome.INVALID,
+                "OCSP status unavailable (" + why + "), rejected: fail_open is false", facts,
+                CertificateValidation.OCSP_UNAVAILABLE);
+    }
+
+    /** The certificate that signed {@code c}: the next one of the chain or a trusted CA, by name and signature. */
+    static X509Certificate issuerOf(X509Certificate c, List<X509Certificate> chain, List<X509Certificate> trustedCas) {
+        List<X509Certificate> candidates = new ArrayList<>(chain);
+        candidates.addAll(trustedCas);
+        for (X509Certificate issuer : candidates) {
+            if (issuer != c && issuer.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+                try {
+                    c.verify(issuer.getPublicKey());
+                    return issuer;
+                } catch (GeneralSecurityException | RuntimeException e) {
+                    // same name, other key (a renewed CA): keep looking
+                }
+            }
+        }
+        return null;
+    }
+
+    private static CertificateValidation validateOffline(List<X509Certificate> chain,
+                                                         List<X509Certificate> trustedCas, List<X509CRL> crls,
+                                                         Instant now) {
         if (chain == null || chain.isEmpty()) {
             return new CertificateValidation(CertificateValidation.Outcome.INVALID, "no client certificate", null);
         }

@@ -19,9 +19,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@link EapServerTrust} from the organisation PKI: the org's server key and chain, and as client CAs the org CA plus
+ * {@link EapServerTrust} from the organisation PKI: the org's server key and chain (the one imported as
+ * {@code mist_nac.server_cert}, else the org-CA-issued one), and as client CAs the org CA plus
  * the PEM list {@code mist_nac.cacerts} of the org setting, and the uploaded CRLs. Kept per organisation for {@link #REFRESH_MILLIS} (an
- * EAP handshake must not cost database reads), dropped when the PKI announces a change.
+ * EAP handshake must not cost database reads), dropped when the PKI or the setting announces a change on this node;
+ * other nodes of a cluster pick a change up when their entry expires.
  */
 @ApplicationScoped
 public class EapServerTrustBean implements EapServerTrust {
@@ -44,6 +46,9 @@ public class EapServerTrustBean implements EapServerTrust {
     @Inject
     Clock clock;
 
+    @Inject
+    OcspClient ocsp;
+
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
     @Override
@@ -64,14 +69,44 @@ public class EapServerTrustBean implements EapServerTrust {
 
     private Entry load(String orgId, long now) {
         try {
-            CertifiedKey server = authority.serverCredentials(orgId);
+            CertifiedKey server = serverKey(orgId);
             List<X509Certificate> cas = new ArrayList<>();
             cas.add(authority.caCertificate(orgId));
-            cas.addAll(nacCas(settings.get(orgId), orgId));
-            return new Entry(Optional.of(new EapTlsCredentials(server, cas, crls.crls(orgId))), now + REFRESH_MILLIS);
+            OrgSetting setting = settings.get(orgId);
+            cas.addAll(nacCas(setting, orgId));
+            return new Entry(Optional.of(new EapTlsCredentials(server, cas, crls.crls(orgId),
+                    new OcspCheck(ocspSettings(setting, orgId), ocsp))), now + REFRESH_MILLIS);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "EAP server credentials of organisation " + orgId + " cannot be loaded", e);
             return new Entry(Optional.empty(), now + 5_000);
+        }
+    }
+
+    /**
+     * The certificate imported as {@code mist_nac.server_cert} if there is one, else the org-CA-issued default. An
+     * import that no longer opens (e.g. another secret key) falls back to the default rather than refusing all EAP.
+     */
+    private CertifiedKey serverKey(String orgId) {
+        try {
+            Optional<CertifiedKey> imported = settings.importedServerCertificate(orgId);
+            if (imported.isPresent()) {
+                return imported.get();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The imported EAP server certificate of organisation " + orgId
+                    + " cannot be used; presenting the org-CA-issued one", e);
+        }
+        return authority.serverCredentials(orgId);
+    }
+
+    /** {@code mist_nac.ocsp}; the defaults if the stored value is unusable (it is validated on PUT). */
+    static OcspSettings ocspSettings(OrgSetting setting, String orgId) {
+        try {
+            return OcspSettings.of(setting.document());
+        } catch (RuntimeException e) {
+            LOG.warning("mist_nac.ocsp of organisation " + orgId + " is not usable, using the defaults: "
+                    + e.getMessage());
+            return OcspSettings.DEFAULTS;
         }
     }
 

@@ -106,6 +106,11 @@ class IdentityProvidersBeanTest {
             }
 
             @Override
+            public java.util.Optional<io.turnstile.pki.CertifiedKey> importedServerCertificate(String orgId) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
             public List<X509Certificate> radsecTrustedCas(String orgId) {
                 return List.of();
             }

@@ -52,6 +52,11 @@ class RadsecTrustBeanTest {
         }
 
         @Override
+        public java.util.Optional<io.turnstile.pki.CertifiedKey> importedServerCertificate(String orgId) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public List<X509Certificate> radsecTrustedCas(String orgId) {
             calls++;
             return radsecCas.getOrDefault(orgId, List.of());

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
 @OpenAPIDefinition(info = @Info(title = "Turnstile NAC API", version = "0.1",
         description = "The NAC subset of the Mist API (paths, fields and enums as in Mist), authenticated with "
                 + "'Authorization: Token <key>'. Turnstile extensions: the 'role' field of usermacs, "
-                + "accounting/sessions/search, cert/issue_client, the 'radsec' org setting, vendors hpe and arista, "
+                + "accounting/sessions/search, cert/issue_client, the 'radsec' org setting, mist_nac.ocsp, vendors hpe and arista, "
                 + "and require_message_authenticator defaulting to true (BlastRADIUS), "
                 + "/orgs/{org_id}/admins (local admins), ldap_account_disabled_attr of ssos; nacrules: 'hits' per rule, "
                 + "'dryrun' rules, POST nacrules/test, and the implicit default rule when an org has no rules "

@@ -153,7 +153,7 @@ final class EapTlsServer extends DefaultTlsServer {
             throw new TlsFatalAlert(AlertDescription.bad_certificate, "client certificate does not decode");
         }
         validation = ClientCertificateValidator.validate(chain, credentials.trustedCas(), credentials.crls(),
-                clock.instant());
+                credentials.ocsp(), clock.instant());
         if (!validation.valid()) {
             short alert = switch (validation.outcome()) {
                 case EXPIRED -> AlertDescription.certificate_expired;

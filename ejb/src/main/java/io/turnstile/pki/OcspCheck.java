@@ -1,0 +1,21 @@
+package io.turnstile.pki;
+
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+
+/** An organisation's OCSP policy ({@code mist_nac.ocsp}) with the client that asks the responders. */
+public record OcspCheck(OcspSettings settings, OcspClient client) {
+
+    /** No online check (OCSP disabled, or a context without responders). */
+    public static final OcspCheck OFF = new OcspCheck(OcspSettings.DISABLED, null);
+
+    /** The verdict for {@code certificate}; empty if OCSP is off or the certificate names no responder. */
+    public Optional<OcspVerdict> status(X509Certificate certificate, X509Certificate issuer) {
+        if (!settings.enabled() || client == null || issuer == null) {
+            return Optional.empty();
+        }
+        Optional<URI> url = OcspProtocol.responderUrl(certificate);
+        return url.map(u -> client.status(certificate, issuer, u, settings.timeout()));
+    }
+}
