@@ -36,7 +36,11 @@ class SsoLoginServiceTest {
     SsoLoginServiceTest() {
         SamlEngine engine = new SamlEngine();
         engine.clock = clock;
-        engine.random = new SecureRandom();
+        // The server's shared SAML state (V17 on H2), as every cluster node sees it.
+        DatabaseSamlState state = new DatabaseSamlState(dataSource(), clock, new SecureRandom(),
+                java.time.Duration.ofMinutes(15), 1000, 100);
+        engine.replayCheck = state;
+        engine.pendingRequests = state;
         engine.init();
         SsoFailureLogBean log = new SsoFailureLogBean();
         log.clock = clock;
