@@ -123,6 +123,27 @@ class SsoLoginServiceTest {
     }
 
     @Test
+    void aDisabledSsoRefusesEvenAValidResponseAndListsIt() {
+        SamlSsoConfig enabled = SamlResponseValidatorTest.config("s4t5vwv8", SamlSsoConfig.SignAlgo.SHA256, false);
+        SamlSsoConfig disabled = new SamlSsoConfig(enabled.orgId(), enabled.ssoId(), enabled.domain(), enabled.issuer(),
+                enabled.idpCert(), enabled.idpSignAlgo(), enabled.idpSsoUrl(), null, enabled.nameIdFormat(), null, null,
+                null, false, enabled.emailDomains(), null, false, false, true);
+        directory.register(disabled);
+        String valid = post(spec());
+        var r = assertInstanceOf(SsoLoginService.AcsResult.Refused.class, service.acs("s4t5vwv8", BASE, valid, null));
+        assertEquals(Reason.SSO_DISABLED, r.failure().reason());
+        assertFalse(r.unknownSso());
+        List<SsoFailureLog.Entry> log = service.failures("org1", "sso-s4t5vwv8", 0, Long.MAX_VALUE, 100, 1).orElseThrow();
+        assertEquals(1, log.size());
+        assertTrue(log.get(0).detail().startsWith("This SSO is disabled"), log.toString());
+        assertTrue(service.startLogin("s4t5vwv8", BASE, null).isEmpty(), "no SP-initiated login at a disabled SSO");
+
+        directory.register(enabled);
+        assertInstanceOf(SsoLoginService.AcsResult.Proceed.class, service.acs("s4t5vwv8", BASE, valid, null),
+                "enabled again, the same (unused) response is accepted");
+    }
+
+    @Test
     void anAccountTheAdminPlaneRefusesIsAFailureWithItsReason() {
         TestIdp.Spec local = spec();
         local.nameId = "local-admin@corp.example";
