@@ -59,6 +59,10 @@ public class LoginResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Signed in: {\"email\": ...} with the sessionid and csrftoken "
+            + "cookies")
+    @APIResponse(responseCode = "400", description = "Refused: {\"detail\": ...} (wrong email or password, locked, "
+            + "SSO account)")
     @APIResponse(responseCode = "429", description = "Turnstile extension: too many login attempts from this address "
             + "or for this email (token bucket, default 10 a minute with a burst of 5 each; MicroProfile Config "
             + "turnstile.admin.login.ip-per-minute, ip-burst, email-per-minute, email-burst). Retry-After gives the "
