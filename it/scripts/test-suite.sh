@@ -80,6 +80,8 @@ run_integration() { # name, then env assignments
   env "$@" TURNSTILE_DATA_DIR="$dir/data" TURNSTILE_HTTP_PORT="$http" TURNSTILE_RADIUS_AUTH_PORT=$((http + 1)) \
       TURNSTILE_RADIUS_ACCT_PORT=$((http + 2)) TURNSTILE_RADSEC_PORT=$((http + 3)) TURNSTILE_BIND_ADDRESS=127.0.0.1 \
       TURNSTILE_BOOTSTRAP_TOKEN="$TOKEN" TURNSTILE_JAVA_OPTS="-Xms256m -Xmx768m" \
+      TURNSTILE_ADMIN_LOGIN_IP_PER_MINUTE=6000 TURNSTILE_ADMIN_LOGIN_IP_BURST=1000 \
+      TURNSTILE_ADMIN_LOGIN_EMAIL_PER_MINUTE=60 TURNSTILE_ADMIN_LOGIN_EMAIL_BURST=10 \
       "$TOP/turnstile" start > "$dir/turnstile.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")

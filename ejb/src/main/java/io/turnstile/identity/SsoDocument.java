@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  * client can PUT what it read.
  *
  * <p>Turnstile extensions: {@code ldap_account_disabled_attr} (see {@code LdapSettings}); {@code email_domains},
- * {@code saml_clock_skew}, {@code saml_allow_sha1}, {@code saml_keep_assertions} (see
+ * {@code saml_clock_skew}, {@code saml_allow_sha1}, {@code saml_keep_assertions}, {@code disabled} (see
  * {@code io.turnstile.sso.SamlSsoFields}, which checks a saml entry's fields).
  */
 public final class SsoDocument {
@@ -42,7 +42,7 @@ public final class SsoDocument {
             "oauth_ropc_client_secret", "oauth_tenant_id", "role_attr_extraction", "role_attr_from",
             "scim_secret_token", "site_id", "ldap_account_disabled_attr");
     static final Set<String> BOOLEANS = Set.of("ignore_unmatched_roles", "ldap_resolve_groups", "scim_enabled",
-            "saml_allow_sha1", "saml_keep_assertions");
+            "saml_allow_sha1", "saml_keep_assertions", "disabled");
     static final Set<String> STRING_LISTS = Set.of("ldap_cacerts", "ldap_server_hosts", "email_domains");
     static final Set<String> INTEGERS = Set.of("saml_clock_skew");
     static final Set<String> OBJECTS = Set.of("mxedge_proxy", "openroaming");

@@ -7,15 +7,13 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * Assertion ids already accepted, each kept until its assertion expires (SAML profiles §4.1.4.5: the SP must ensure
+ * {@link AssertionReplayCheck} in this process's memory (tests and tools; the server uses {@link SamlStateBean}, whose
+ * ids every cluster node sees). Assertion ids already accepted, each kept until its assertion expires (SAML profiles §4.1.4.5: the SP must ensure
  * a bearer assertion is not used twice within its validity). Bounded: when full of unexpired ids it refuses new ones
  * rather than forgetting old ones, since forgetting would re-open replay. Only assertions whose signature verified
  * reach it, so filling it needs the IdP's cooperation. Time comes from the injected {@link Clock}.
  */
-public final class AssertionReplayCache {
-
-    /** Result of {@link #firstUse}. */
-    public enum Use { FIRST, REPLAYED, FULL }
+public final class AssertionReplayCache implements AssertionReplayCheck {
 
     private record Entry(String id, Instant expires) { }
 
@@ -32,7 +30,7 @@ public final class AssertionReplayCache {
         this.maxEntries = maxEntries;
     }
 
-    /** Records {@code assertionId} until {@code expires}; says whether it was new. */
+    @Override
     public synchronized Use firstUse(String assertionId, Instant expires) {
         Instant now = clock.instant();
         purge(now);

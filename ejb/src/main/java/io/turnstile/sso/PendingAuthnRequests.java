@@ -9,11 +9,12 @@ import java.util.Map;
 import java.security.SecureRandom;
 
 /**
+ * {@link AuthnRequestTracker} in this process's memory (tests and tools; the server uses {@link SamlStateBean}).
  * AuthnRequest ids this SP sent and not yet answered, per SSO domain, so an SP-initiated response's
  * {@code InResponseTo} can be checked (SAML profiles §4.1.4.3) and used once. Bounded and time-limited: the oldest
  * request is dropped when full, an unanswered one expires after {@code ttl}.
  */
-public final class PendingAuthnRequests {
+public final class PendingAuthnRequests implements AuthnRequestTracker {
 
     private record Pending(String domain, Instant expires) { }
 
@@ -30,7 +31,7 @@ public final class PendingAuthnRequests {
         this.maxEntries = maxEntries;
     }
 
-    /** A fresh request id (an xs:ID: starts with a letter or underscore) for {@code domain}. */
+    @Override
     public synchronized String issue(String domain) {
         byte[] b = new byte[20];
         random.nextBytes(b);
@@ -43,7 +44,7 @@ public final class PendingAuthnRequests {
         return id;
     }
 
-    /** Whether {@code id} is a pending request of {@code domain}; it is pending no more afterwards. */
+    @Override
     public synchronized boolean consume(String domain, String id) {
         purge();
         Pending p = pending.get(id);

@@ -13,13 +13,13 @@ import org.keycloak.saml.processing.web.util.RedirectBindingUtil;
 /**
  * SP-initiated login: an unsigned AuthnRequest (the metadata says {@code AuthnRequestsSigned="false"}) sent with the
  * HTTP-Redirect binding (SAML bindings §3.4.4.1: deflate, base64, URL-encode) and answered at the HTTP-POST ACS. Its
- * id is remembered in {@link PendingAuthnRequests} so the response's InResponseTo can be checked.
+ * id is remembered by an {@link AuthnRequestTracker} so the response's InResponseTo can be checked.
  */
 public final class SamlAuthnRequests {
 
-    private final PendingAuthnRequests pending;
+    private final AuthnRequestTracker pending;
 
-    public SamlAuthnRequests(PendingAuthnRequests pending) {
+    public SamlAuthnRequests(AuthnRequestTracker pending) {
         this.pending = pending;
     }
 

@@ -1,8 +1,6 @@
 package io.turnstile.sso;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 
 import java.util.logging.Logger;
 
@@ -13,24 +11,23 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * The SAML SP's state for this node: the assertion replay cache and the pending AuthnRequests, shared by all
- * requests, with the validator and helpers that use them. In a cluster each node keeps its own (a replay to another
- * node within the assertion's validity is not caught: the admin plane's session store should then hold them).
+ * The SAML SP: the validator and helpers, with the replay check and the pending AuthnRequests kept in the database
+ * ({@link SamlStateBean}), so that in a cluster a replay to another node is refused and an SP-initiated response may
+ * arrive at any node.
  */
 @ApplicationScoped
 public class SamlEngine {
 
     private static final Logger LOG = Logger.getLogger(SamlEngine.class.getName());
 
-    static final int REPLAY_CACHE_ENTRIES = 100_000;
-    static final int PENDING_REQUESTS = 10_000;
-    static final Duration PENDING_TTL = Duration.ofMinutes(15);
-
     @Inject
     Clock clock;
 
     @Inject
-    SecureRandom random;
+    AssertionReplayCheck replayCheck;
+
+    @Inject
+    AuthnRequestTracker pendingRequests;
 
     private SamlResponseValidator validator;
     private SamlAuthnRequests authnRequests;
@@ -39,9 +36,8 @@ public class SamlEngine {
 
     @PostConstruct
     void init() {
-        PendingAuthnRequests pending = new PendingAuthnRequests(clock, random, PENDING_TTL, PENDING_REQUESTS);
-        validator = new SamlResponseValidator(clock, new AssertionReplayCache(clock, REPLAY_CACHE_ENTRIES), pending);
-        authnRequests = new SamlAuthnRequests(pending);
+        validator = new SamlResponseValidator(clock, replayCheck, pendingRequests);
+        authnRequests = new SamlAuthnRequests(pendingRequests);
     }
 
     /**

@@ -26,6 +26,7 @@ public record SamlLoginFailure(Reason reason, String detail, String receivedXml)
     /** Why a login was refused; each reason has a message an administrator can act on. */
     public enum Reason {
         UNKNOWN_SSO("No SAML SSO is configured for this login URL"),
+        SSO_DISABLED("This SSO is disabled: sign in with a local admin account"),
         NO_RESPONSE("No SAMLResponse was posted"),
         TOO_LARGE("The SAML response is too large"),
         MALFORMED("The SAML response is not well-formed SAML 2.0"),

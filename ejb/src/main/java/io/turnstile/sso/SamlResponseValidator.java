@@ -82,11 +82,11 @@ public final class SamlResponseValidator {
             "http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments");
 
     private final Clock clock;
-    private final AssertionReplayCache replayCache;
-    private final PendingAuthnRequests pendingRequests;
+    private final AssertionReplayCheck replayCache;
+    private final AuthnRequestTracker pendingRequests;
     private final RoleAttributeParser roleParser = new RoleAttributeParser();
 
-    public SamlResponseValidator(Clock clock, AssertionReplayCache replayCache, PendingAuthnRequests pendingRequests) {
+    public SamlResponseValidator(Clock clock, AssertionReplayCheck replayCache, AuthnRequestTracker pendingRequests) {
         this.clock = clock;
         this.replayCache = replayCache;
         this.pendingRequests = pendingRequests;

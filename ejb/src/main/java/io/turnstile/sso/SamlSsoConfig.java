@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * One SAML SSO of an organisation ({@code ssos} row with {@code idp_type: saml}), in the shape the SAML engine needs.
  * Field names follow the contract's {@code sso} schema; {@code emailDomains}, {@code clockSkew}, {@code allowSha1} and
- * {@code keepAssertions} are Turnstile extensions.
+ * {@code keepAssertions}, {@code disabled} are Turnstile extensions.
  *
  * @param orgId             owning organisation
  * @param ssoId             the {@code sso} id
@@ -27,12 +27,13 @@ import java.util.Objects;
  * @param clockSkew         tolerated clock difference with the IdP for NotBefore / NotOnOrAfter (0..5 min)
  * @param allowSha1         accept SHA-1 signatures and digests (refused by default)
  * @param keepAssertions    diagnostic switch: keep successful assertions too (for at most an hour)
+ * @param disabled          the SSO refuses its logins (extension {@code disabled}); local login keeps working
  */
 public record SamlSsoConfig(String orgId, String ssoId, String domain, String issuer, String idpCert,
                             SignAlgo idpSignAlgo, String idpSsoUrl, String customLogoutUrl, NameIdFormat nameIdFormat,
                             String roleAttrFrom, RoleExtraction roleAttrExtraction, String defaultRole,
                             boolean ignoreUnmatchedRoles, List<String> emailDomains, Duration clockSkew,
-                            boolean allowSha1, boolean keepAssertions) {
+                            boolean allowSha1, boolean keepAssertions, boolean disabled) {
 
     public static final String DEFAULT_ROLE_ATTRIBUTE = "Role";
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
@@ -53,6 +54,17 @@ public record SamlSsoConfig(String orgId, String ssoId, String domain, String is
         if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
             throw new IllegalArgumentException("clock skew must be between 0 and " + MAX_CLOCK_SKEW.toSeconds() + " s");
         }
+    }
+
+    /** An enabled SSO (the {@code disabled} extension unset). */
+    public SamlSsoConfig(String orgId, String ssoId, String domain, String issuer, String idpCert,
+                         SignAlgo idpSignAlgo, String idpSsoUrl, String customLogoutUrl, NameIdFormat nameIdFormat,
+                         String roleAttrFrom, RoleExtraction roleAttrExtraction, String defaultRole,
+                         boolean ignoreUnmatchedRoles, List<String> emailDomains, Duration clockSkew,
+                         boolean allowSha1, boolean keepAssertions) {
+        this(orgId, ssoId, domain, issuer, idpCert, idpSignAlgo, idpSsoUrl, customLogoutUrl, nameIdFormat, roleAttrFrom,
+                roleAttrExtraction, defaultRole, ignoreUnmatchedRoles, emailDomains, clockSkew, allowSha1,
+                keepAssertions, false);
     }
 
     /** Whether an SP-initiated first login of {@code email} may start at this SSO ({@code email_domains}). */

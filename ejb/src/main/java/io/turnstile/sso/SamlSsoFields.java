@@ -17,7 +17,8 @@ import io.turnstile.platform.InvalidRequestException;
  * <p>Extensions: {@code email_domains} (list: whose first login may start SP-initiated here, and the lookup's
  * {@code sso_url}), {@code saml_clock_skew} (seconds, 0..300, default 60), {@code saml_allow_sha1} (accept SHA-1
  * signatures; refused by default, as SHA-1 collisions are practical) and {@code saml_keep_assertions} (diagnostic:
- * keep successful assertions for an hour in the failures list).
+ * keep successful assertions for an hour in the failures list), {@code disabled} (default false: the SSO refuses its
+ * logins with a stored reason and lookup no longer offers it; local login is the emergency path).
  */
 public final class SamlSsoFields {
 
@@ -25,6 +26,7 @@ public final class SamlSsoFields {
     public static final String CLOCK_SKEW = "saml_clock_skew";
     public static final String ALLOW_SHA1 = "saml_allow_sha1";
     public static final String KEEP_ASSERTIONS = "saml_keep_assertions";
+    public static final String DISABLED = "disabled";
 
     /** A DNS name (RFC 1035 §2.3.1 labels, case-insensitive), as the part after '@' of an e-mail address. */
     private static final Pattern DOMAIN = Pattern.compile(
@@ -86,7 +88,7 @@ public final class SamlSsoFields {
         return new SamlSsoConfig(orgId, ssoId, domain, issuer, cert, algo, ssoUrl, logout, nameId,
                 text(fields, "role_attr_from"), extraction, text(fields, "default_role"),
                 Boolean.TRUE.equals(fields.get("ignore_unmatched_roles")), domains, skew, allowSha1,
-                Boolean.TRUE.equals(fields.get(KEEP_ASSERTIONS)));
+                Boolean.TRUE.equals(fields.get(KEEP_ASSERTIONS)), Boolean.TRUE.equals(fields.get(DISABLED)));
     }
 
     private static boolean isHttpUrl(String s) {

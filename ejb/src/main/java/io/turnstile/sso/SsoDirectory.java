@@ -20,7 +20,7 @@ public interface SsoDirectory {
 
     /**
      * The SAML SSO whose {@code email_domains} cover {@code email}, for an SSO admin's first login started at
-     * Turnstile (SP-initiated) from the e-mail address alone.
+     * Turnstile (SP-initiated) from the e-mail address alone; a disabled SSO offers none.
      */
     Optional<SamlSsoConfig> byEmail(String email);
 

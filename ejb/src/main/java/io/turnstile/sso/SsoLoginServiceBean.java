@@ -14,6 +14,9 @@ import jakarta.inject.Inject;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class SsoLoginServiceBean implements SsoLoginService {
 
+    /** Longest SAMLResponse form value kept with a disabled SSO's failure. */
+    static final int MAX_KEPT_RESPONSE = 64 * 1024;
+
     @Inject
     SsoDirectory directory;
 
@@ -34,6 +37,13 @@ public class SsoLoginServiceBean implements SsoLoginService {
             return new AcsResult.Refused(new SamlLoginFailure(SamlLoginFailure.Reason.UNKNOWN_SSO, null, null), true);
         }
         SamlSsoConfig sso = found.get();
+        if (sso.disabled()) {
+            // Refused before the response is even parsed; the failure is listed so the admin sees the attempt.
+            SamlLoginFailure failure = new SamlLoginFailure(SamlLoginFailure.Reason.SSO_DISABLED, null,
+                    samlResponse == null ? null : truncated(samlResponse));
+            failureLog.recordFailure(sso, failure);
+            return new AcsResult.Refused(failure, false);
+        }
         SamlOutcome outcome = engine.validator().validatePost(sso, SpEndpoints.of(publicBaseUrl, domain), samlResponse);
         if (outcome instanceof SamlLoginFailure failure) {
             failureLog.recordFailure(sso, failure);
@@ -61,8 +71,13 @@ public class SsoLoginServiceBean implements SsoLoginService {
 
     @Override
     public Optional<String> startLogin(String domain, String publicBaseUrl, String relayState) {
-        return directory.byDomain(domain).map(sso ->
+        return directory.byDomain(domain).filter(sso -> !sso.disabled()).map(sso ->
                 engine.authnRequests().redirectUrl(sso, SpEndpoints.of(publicBaseUrl, domain), relayState));
+    }
+
+    /** The posted form value (base64), bounded: a disabled SSO's failure keeps what came, not an unbounded body. */
+    private static String truncated(String samlResponse) {
+        return samlResponse.length() > MAX_KEPT_RESPONSE ? samlResponse.substring(0, MAX_KEPT_RESPONSE) : samlResponse;
     }
 
     @Override

@@ -52,7 +52,7 @@ public class SsoStoreDirectory implements SsoDirectory {
     @Override
     public Optional<SamlSsoConfig> byEmail(String email) {
         return new SsoRepository(em).ofType(SAML).stream().map(SsoStoreDirectory::config).flatMap(Optional::stream)
-                .filter(s -> s.coversEmail(email)).findFirst();
+                .filter(s -> !s.disabled() && s.coversEmail(email)).findFirst();
     }
 
     @Override

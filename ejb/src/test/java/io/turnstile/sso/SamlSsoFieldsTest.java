@@ -2,6 +2,7 @@ package io.turnstile.sso;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -43,6 +44,7 @@ class SamlSsoFieldsTest {
         f.put("email_domains", List.of("Corp.Example"));
         f.put("saml_clock_skew", 120);
         f.put("saml_keep_assertions", true);
+        f.put("disabled", true);
         SamlSsoConfig c = SamlSsoFields.config("o", "s", "dom123", f);
         assertEquals(SamlSsoConfig.SignAlgo.SHA512, c.idpSignAlgo());
         assertEquals("https://idp.example/sso", c.idpSsoUrl());
@@ -55,7 +57,9 @@ class SamlSsoFieldsTest {
         assertTrue(c.coversEmail("bob@corp.example"));
         assertEquals(Duration.ofSeconds(120), c.clockSkew());
         assertTrue(c.keepAssertions());
+        assertTrue(c.disabled());
         assertEquals(SamlSsoConfig.SignAlgo.SHA256, SamlSsoFields.config("o", "s", "d", valid()).idpSignAlgo());
+        assertFalse(SamlSsoFields.config("o", "s", "d", valid()).disabled(), "enabled unless disabled: true");
     }
 
     @Test

@@ -36,7 +36,11 @@ class SsoLoginServiceTest {
     SsoLoginServiceTest() {
         SamlEngine engine = new SamlEngine();
         engine.clock = clock;
-        engine.random = new SecureRandom();
+        // The server's shared SAML state (V17 on H2), as every cluster node sees it.
+        DatabaseSamlState state = new DatabaseSamlState(dataSource(), clock, new SecureRandom(),
+                java.time.Duration.ofMinutes(15), 1000, 100);
+        engine.replayCheck = state;
+        engine.pendingRequests = state;
         engine.init();
         SsoFailureLogBean log = new SsoFailureLogBean();
         log.clock = clock;
@@ -116,6 +120,27 @@ class SsoLoginServiceTest {
         assertTrue(log.stream().anyMatch(e -> e.detail().contains("ghost") && e.samlAssertionXml().contains("_assert2")));
         assertEquals(SamlResponseValidatorTest.NOW.getEpochSecond(), (long) log.get(0).timestamp());
         assertTrue(service.failures("org1", "no-such-sso", 0, Long.MAX_VALUE, 100, 1).isEmpty());
+    }
+
+    @Test
+    void aDisabledSsoRefusesEvenAValidResponseAndListsIt() {
+        SamlSsoConfig enabled = SamlResponseValidatorTest.config("s4t5vwv8", SamlSsoConfig.SignAlgo.SHA256, false);
+        SamlSsoConfig disabled = new SamlSsoConfig(enabled.orgId(), enabled.ssoId(), enabled.domain(), enabled.issuer(),
+                enabled.idpCert(), enabled.idpSignAlgo(), enabled.idpSsoUrl(), null, enabled.nameIdFormat(), null, null,
+                null, false, enabled.emailDomains(), null, false, false, true);
+        directory.register(disabled);
+        String valid = post(spec());
+        var r = assertInstanceOf(SsoLoginService.AcsResult.Refused.class, service.acs("s4t5vwv8", BASE, valid, null));
+        assertEquals(Reason.SSO_DISABLED, r.failure().reason());
+        assertFalse(r.unknownSso());
+        List<SsoFailureLog.Entry> log = service.failures("org1", "sso-s4t5vwv8", 0, Long.MAX_VALUE, 100, 1).orElseThrow();
+        assertEquals(1, log.size());
+        assertTrue(log.get(0).detail().startsWith("This SSO is disabled"), log.toString());
+        assertTrue(service.startLogin("s4t5vwv8", BASE, null).isEmpty(), "no SP-initiated login at a disabled SSO");
+
+        directory.register(enabled);
+        assertInstanceOf(SsoLoginService.AcsResult.Proceed.class, service.acs("s4t5vwv8", BASE, valid, null),
+                "enabled again, the same (unused) response is accepted");
     }
 
     @Test

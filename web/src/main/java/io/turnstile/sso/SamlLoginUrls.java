@@ -12,7 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * {@code sso_url} of {@code POST /login/lookup}: where an SSO admin's SP-initiated login starts ({@code GET
  * /api/v1/saml/{domain}/login}). An existing SSO admin goes to the SSO it belongs to; an unknown email to the SAML SSO
- * whose {@code email_domains} cover it (first login); a local admin gets none (password login).
+ * whose {@code email_domains} cover it (first login); a local admin gets none (password login), nor does anyone
+ * for a {@code disabled} SSO (local login is then the emergency path).
  */
 @RequestScoped
 public class SamlLoginUrls implements SsoLoginUrls {
@@ -38,6 +39,6 @@ public class SamlLoginUrls implements SsoLoginUrls {
         Optional<SamlSsoConfig> sso = account.isPresent() ? directory.bySsoId(account.get().ssoId())
                 : directory.byEmail(email);
         String base = baseUrl.resolve(request.getScheme(), request.getServerName(), request.getServerPort());
-        return sso.map(s -> SpEndpoints.of(base, s.domain()).acsUrl());
+        return sso.filter(s -> !s.disabled()).map(s -> SpEndpoints.of(base, s.domain()).acsUrl());
     }
 }

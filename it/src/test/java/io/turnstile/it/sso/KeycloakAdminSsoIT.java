@@ -105,6 +105,14 @@ class KeycloakAdminSsoIT {
 
     /** The fixture's SAML client with its URLs pointed at this SSO's ACS (Keycloak's admin REST API). */
     static void createKeycloakClient() throws Exception {
+        createKeycloakClient(acsUrl, idpInitiatedName);
+    }
+
+    /**
+     * The fixture's SAML client, created in Keycloak with its URLs pointed at {@code acsUrl} (client id = entity id =
+     * the ACS URL) and IdP-initiated login at {@code /realms/turnstile/protocol/saml/clients/<idpInitiatedName>}.
+     */
+    static void createKeycloakClient(String acsUrl, String idpInitiatedName) throws Exception {
         String fixture;
         try (InputStream in = KeycloakAdminSsoIT.class.getResourceAsStream("/keycloak/turnstile-realm.json")) {
             fixture = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -1,12 +1,14 @@
 package io.turnstile.api.admin;
 
 import io.turnstile.admin.AdminService;
+import io.turnstile.admin.LoginThrottle;
 import io.turnstile.admin.SessionTicket;
 import io.turnstile.admin.SsoLoginUrls;
 import io.turnstile.api.ApiError;
 import io.turnstile.api.security.SessionCookies;
 import io.turnstile.platform.JsonText;
 import jakarta.annotation.security.PermitAll;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -43,14 +45,28 @@ public class LoginResource {
     Instance<SsoLoginUrls> ssoUrls;
 
     @Inject
+    LoginThrottle throttle;
+
+    @Inject
     Clock clock;
 
     @Context
     HttpServletRequest servletRequest;
 
-    /** login: {@code {email, password}} → 200 {@code {"email": ...}} with the cookies, or 400 {@code {"detail"}}. */
+    /**
+     * login: {@code {email, password}} → 200 {@code {"email": ...}} with the cookies, or 400 {@code {"detail"}}; 429
+     * with {@code Retry-After} past the rate limit per source address and per email (checked before hashing).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Signed in: {\"email\": ...} with the sessionid and csrftoken "
+            + "cookies")
+    @APIResponse(responseCode = "400", description = "Refused: {\"detail\": ...} (wrong email or password, locked, "
+            + "SSO account)")
+    @APIResponse(responseCode = "429", description = "Turnstile extension: too many login attempts from this address "
+            + "or for this email (token bucket, default 10 a minute with a burst of 5 each; MicroProfile Config "
+            + "turnstile.admin.login.ip-per-minute, ip-burst, email-per-minute, email-burst). Retry-After gives the "
+            + "seconds to wait; the body is {\"detail\": \"...\"}. Checked before the password is hashed.")
     public Response login(String body, @CookieParam(SessionCookies.SESSION) String previousSession) {
         Map<String, Object> b = JsonText.parseObject(body);
         String email = b.get("email") instanceof String s ? s : null;
@@ -58,6 +74,7 @@ public class LoginResource {
         if (email == null || password == null) {
             throw ApiError.badRequest("email and password are required");
         }
+        throttle.admit(servletRequest.getRemoteAddr(), email);
         SessionTicket ticket = admins.login(email, password, previousSession);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("email", ticket.email());

@@ -7,6 +7,7 @@ import io.turnstile.identity.SsoService;
 import io.turnstile.platform.JsonText;
 import io.turnstile.platform.Paging;
 import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -37,6 +38,12 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class SsosResource {
 
+    /** The extension fields, documented in the served OpenAPI of create and update. */
+    static final String EXTENSIONS = "Turnstile extension fields of an sso (idp_type saml): disabled (boolean, "
+            + "default false: a disabled SSO refuses its ACS with a stored failure reason and login/lookup no longer "
+            + "offers it; local login keeps working), email_domains, saml_clock_skew, saml_allow_sha1, "
+            + "saml_keep_assertions, and idp_metadata (the IdP metadata XML instead of the fields).";
+
     @Inject
     SsoService ssos;
 
@@ -56,6 +63,7 @@ public class SsosResource {
     /** Admin: an IdP decides who gets on the network. */
     @RequiresRole(ApiRole.ADMIN)
     @POST
+    @Operation(summary = "createOrgSso", description = EXTENSIONS)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("org_id") String orgId, String body) {
         return json(SsoJson.toMap(ssos.create(orgId, JsonText.parseObject(body))));
@@ -70,6 +78,7 @@ public class SsosResource {
 
     @RequiresRole(ApiRole.ADMIN)
     @PUT
+    @Operation(summary = "updateOrgSso", description = EXTENSIONS)
     @Path("{sso_id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("org_id") String orgId, @PathParam("sso_id") String id, String body) {

@@ -2,6 +2,8 @@ package io.turnstile.console.login;
 
 import io.turnstile.admin.AdminService;
 import io.turnstile.admin.LoginRefusedException;
+import io.turnstile.admin.LoginThrottle;
+import io.turnstile.admin.LoginThrottledException;
 import io.turnstile.admin.SessionTicket;
 import io.turnstile.admin.SsoLoginUrls;
 import io.turnstile.api.security.SessionCookies;
@@ -42,6 +44,9 @@ public class LoginBean {
     ConsoleSession session;
 
     @Inject
+    LoginThrottle throttle;
+
+    @Inject
     Clock clock;
 
     private String email;
@@ -67,12 +72,14 @@ public class LoginBean {
         FacesContext faces = FacesContext.getCurrentInstance();
         HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
         try {
+            // The same rate limit as POST /login: the password form costs the same hash.
+            throttle.admit(request.getRemoteAddr(), email);
             String previous = sessionCookie(request);
             SessionTicket ticket = admins.login(email == null ? "" : email, password == null ? "" : password,
                     previous);
             setCookies(faces, SessionCookies.issue(ticket, request.isSecure(), clock));
             return "/console/dashboard.xhtml?faces-redirect=true";
-        } catch (LoginRefusedException e) {
+        } catch (LoginRefusedException | LoginThrottledException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             return null;
         }
