@@ -38,6 +38,28 @@ public class NacEventSearchServiceBean implements NacEventSearchService {
     }
 
     @Override
+    public List<NacEvent> eventsPage(String orgId, NacSearchQuery q) {
+        if (q.limit() == 0) {
+            return List.of();
+        }
+        try (Connection conn = dataSource.getConnection()) {
+            return new NacEventStore(conn).searchEvents(q.criteria(orgId), q.limit(), q.offset()).stream()
+                    .map(NacEventRows::fromRow).toList();
+        } catch (SQLException e) {
+            throw new EJBException("NAC event search failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long countEventsUpTo(String orgId, NacSearchQuery q, long cap) {
+        try (Connection conn = dataSource.getConnection()) {
+            return new NacEventStore(conn).countEventsUpTo(q.criteria(orgId), cap);
+        } catch (SQLException e) {
+            throw new EJBException("NAC event count failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public NacCountResults countEvents(String orgId, NacSearchQuery q) {
         NacSearchCriteria c = q.criteria(orgId);
         try (Connection conn = dataSource.getConnection()) {

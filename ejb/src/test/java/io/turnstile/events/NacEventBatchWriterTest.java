@@ -75,6 +75,26 @@ class NacEventBatchWriterTest {
         assertEquals(2L, (long) read(s -> s.countClients(crit("org", 0, 10_000, Map.of()))));
     }
 
+    @Test
+    void theCappedCountStopsAtItsCapAndPagesStayNewestFirstWithAndWithoutAnIndexedFilter() throws SQLException {
+        List<NacEvent> events = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            events.add(ev("org", i % 3 == 0 ? "NAC_CLIENT_DENY" : "NAC_CLIENT_PERMIT",
+                    "aa:bb:cc:00:0a:" + String.format("%02x", i % 2), 1000 + i, "10", "u" + (i % 2)));
+        }
+        write(events);
+        NacSearchCriteria all = crit("org", 0, 10_000, Map.of());
+        assertEquals(11L, (long) read(s -> s.countEventsUpTo(all, 11)));
+        assertEquals(30L, (long) read(s -> s.countEventsUpTo(all, 100)));
+        assertEquals(10L, (long) read(s -> s.countEventsUpTo(crit("org", 0, 10_000,
+                Map.of("type", "NAC_CLIENT_DENY")), 100)));
+        List<Long> page = read(s -> s.searchEvents(all, 5, 5)).stream().map(NacEventRow::ts).toList();
+        assertEquals(List.of(1024L, 1023L, 1022L, 1021L, 1020L), page);
+        List<Long> byUser = read(s -> s.searchEvents(crit("org", 0, 10_000, Map.of("username", "u1")), 3, 0))
+                .stream().map(NacEventRow::ts).toList();
+        assertEquals(List.of(1029L, 1027L, 1025L), byUser);
+    }
+
     private static NacEvent withId(NacEvent e, String id) {
         return new NacEvent(id, e.orgId(), e.siteId(), e.timestamp(), e.type(), e.mac(), e.username(), e.authType(),
                 e.portType(), e.nasIp(), e.nasVendor(), e.ssid(), e.vlan(), e.vlanSource(), e.role(), e.nacruleId(),

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -71,6 +72,8 @@ class ConsoleIT {
                 "--window-size=1400,1000");
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // ajax updates replace table rows while a wait looks at them
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
@@ -189,7 +192,8 @@ class ConsoleIT {
         signIn(adminEmail);
         Map<String, String> pages = Map.of("clients.xhtml", "NAC clients", "radius-clients.xhtml", "RADIUS clients",
                 "admins.xhtml", "Admins", "sso-roles.xhtml", "SSO roles", "api-tokens.xhtml", "API tokens",
-                "audit.xhtml", "Audit log");
+                "audit.xhtml", "Audit log", "labels.xhtml", "Labels", "rules.xhtml", "Rules",
+                "certificates.xhtml", "Certificates", "sso-settings.xhtml", "SSO settings");
         for (var page : pages.entrySet()) {
             open(page.getKey());
             assertEquals(page.getValue(), visible("h1").getText(), page.getKey() + ": " + bodyText());
@@ -292,6 +296,234 @@ class ConsoleIT {
         var found = TurnstileUnderTest.get("/api/v1/orgs/" + org + "/usermacs/search?mac=" + good).array();
         assertEquals(200, TurnstileUnderTest.delete("/api/v1/orgs/" + org + "/usermacs/"
                 + found.getJsonObject(0).getString("id")).status());
+    }
+
+    /** The table row (tr) whose text contains {@code text}. */
+    static WebElement row(String tableId, String text) {
+        return wait.until(d -> d.findElements(By.cssSelector("[id='" + tableId + "'] tbody tr")).stream()
+                .filter(tr -> tr.getText().contains(text)).findFirst().orElse(null));
+    }
+
+    static void openssl(Path dir, String... args) throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("openssl"));
+        command.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0,
+                String.join(" ", command) + ": " + out);
+    }
+
+    @Test
+    @Order(5)
+    void aWriteAdminMakesALabelAndARuleSeesItsHitCountMoveAfterMabAndTestsThePolicy() throws IOException {
+        org = TurnstileUnderTest.ensureRadiusClients();
+        String mac = "0c2a" + Integer.toHexString(Math.abs(run.hashCode()) % 0xffff | 0x1000) + "b0c1";
+        String label = "console-" + run;
+        String rule = "Console rule " + run;
+        signIn(adminEmail);
+        open("labels.xhtml");
+        visible("#labels\\:add").click();
+        visible("#labels\\:name").sendKeys(label);
+        browser.findElement(By.id("labels:values")).sendKeys(mac);
+        browser.findElement(By.id("labels:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Added label " + label));
+        assertTrue(row("labels:table", label).getText().contains("client_mac in " + mac), bodyText());
+        shot("labels");
+
+        open("rules.xhtml");
+        visible("#rules\\:add").click();
+        visible("#rules\\:name").sendKeys(rule);
+        WebElement order = browser.findElement(By.id("rules:order"));
+        order.clear();
+        order.sendKeys("0");
+        browser.findElements(By.cssSelector("[id='rules:matching'] li")).stream()
+                .filter(li -> li.getText().equals(label)).findFirst().orElseThrow().click();
+        browser.findElement(By.id("rules:save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Added rule " + rule));
+        var stored = TurnstileUnderTest.get("/api/v1/orgs/" + org + "/nacrules").array().stream()
+                .map(v -> v.asJsonObject()).filter(r -> r.getString("name").equals(rule)).findFirst().orElseThrow();
+        assertEquals("allow", stored.getString("action"));
+        assertEquals(1, stored.getJsonObject("matching").getJsonArray("nactags").size(), stored.toString());
+        assertEquals("0", row("rules:table", rule).findElement(By.cssSelector(".hits-60m")).getText());
+
+        assertTrue(Radclient.auth(Radclient.mab(mac)).accepted(), "the console's rule allows the MAC");
+        // Hit counts come from the stored events, written off the request path (JMS): reload until it shows.
+        wait.until(d -> {
+            open("rules.xhtml");
+            return "1".equals(row("rules:table", rule).findElement(By.cssSelector(".hits-60m")).getText());
+        });
+        shot("rules");
+
+        // The policy test: the MAC matches the new rule; another MAC shows the rule's first failed condition.
+        visible("#test\\:mac").sendKeys(mac);
+        browser.findElement(By.id("test:run")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("decision"), "allow"));
+        assertEquals(rule, browser.findElement(By.id("matchedRule")).getText());
+        WebElement other = browser.findElement(By.id("test:mac"));
+        other.clear();
+        other.sendKeys("0c2a00000001");
+        browser.findElement(By.id("test:run")).click();
+        wait.until(d -> !row("test:trace", rule).findElement(By.cssSelector(".failed")).getText().isBlank());
+        WebElement traced = row("test:trace", rule);
+        assertTrue(traced.findElement(By.cssSelector(".failed")).getText().contains(label),
+                "the first failed condition names the label: " + traced.getText());
+        shot("rules-policy-test");
+
+        row("rules:table", rule).findElement(By.cssSelector(".toggle")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Disabled " + rule));
+        assertFalse(TurnstileUnderTest.get("/api/v1/orgs/" + org + "/nacrules/" + stored.getString("id")).json()
+                .getBoolean("enabled"), "disabled through the console");
+        row("rules:table", rule).findElement(By.cssSelector(".delete")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Deleted rule " + rule));
+        open("labels.xhtml");
+        row("labels:table", label).findElement(By.cssSelector(".delete")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Deleted label " + label));
+        assertTrue(TurnstileUnderTest.get("/api/v1/orgs/" + org + "/nactags?name=" + label).array().isEmpty());
+    }
+
+    @Test
+    @Order(5)
+    void certificatesShowTheServerCertificateInUseAndACrlIsUploadedAndDeleted() throws Exception {
+        Path dir = Files.createTempDirectory("console-crl");
+        Files.writeString(dir.resolve("ca.cnf"), """
+                [ca]
+                default_ca = it
+                [it]
+                database = index.txt
+                crlnumber = crlnumber
+                default_md = sha256
+                default_crl_days = 7
+                """);
+        Files.writeString(dir.resolve("index.txt"), "");
+        Files.writeString(dir.resolve("crlnumber"), "01\n");
+        String cn = "Console IT CA " + run;
+        openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
+                "-days", "2", "-subj", "/CN=" + cn);
+        openssl(dir, "ca", "-batch", "-config", "ca.cnf", "-keyfile", "ca.key", "-cert", "ca.pem", "-gencrl",
+                "-out", "it.crl");
+
+        signIn(adminEmail);
+        open("certificates.xhtml");
+        String caSubject = visible("[id='ca:caSubject']").getText();
+        assertFalse(caSubject.isBlank());
+        assertEquals(caSubject, browser.findElement(By.id("ca:serverIssuer")).getText(),
+                "the EAP server certificate in use is issued by the org CA");
+        assertTrue(browser.findElement(By.id("ca:serverSan")).getText().contains("DNS:"), bodyText());
+        assertTrue(browser.findElement(By.id("ca:trusted")).getText().contains(caSubject));
+        browser.findElement(By.id("crls:file")).sendKeys(dir.resolve("it.crl").toString());
+        browser.findElement(By.id("crls:upload")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Added CRL"));
+        assertTrue(row("crls:table", cn).getText().contains(cn), bodyText());
+        assertTrue(TurnstileUnderTest.get("/api/v1/orgs/" + org + "/setting/mist_nac_crls").body().contains(cn),
+                "uploaded through the same service");
+        shot("certificates");
+        row("crls:table", cn).findElement(By.cssSelector(".delete")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Deleted CRL"));
+        assertFalse(TurnstileUnderTest.get("/api/v1/orgs/" + org + "/setting/mist_nac_crls").body().contains(cn));
+    }
+
+    @Test
+    @Order(5)
+    void theSsoFailuresPageShowsARefusedLoginWithItsAssertionEscaped() throws Exception {
+        String caPem = TurnstileUnderTest.get("/api/v1/orgs/" + org + "/cert").json().getString("cert");
+        String name = "console-saml-" + run;
+        var created = TurnstileUnderTest.post("/api/v1/orgs/" + org + "/ssos", jakarta.json.Json.createObjectBuilder()
+                .add("name", name).add("idp_type", "saml").add("issuer", "https://idp.example.com/" + run)
+                .add("idp_sso_url", "https://idp.example.com/sso").add("idp_cert", caPem).build().toString());
+        assertEquals(200, created.status(), created.body());
+        String domain = created.json().getString("domain");
+        String assertion = "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\">"
+                + "<script>window.consoleInjected=1</script></samlp:Response>";
+        String form = "SAMLResponse=" + java.net.URLEncoder.encode(java.util.Base64.getEncoder().encodeToString(
+                assertion.getBytes(java.nio.charset.StandardCharsets.UTF_8)), java.nio.charset.StandardCharsets.UTF_8);
+        var refused = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(TurnstileUnderTest.HTTP + "/api/v1/saml/" + domain + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, refused.statusCode(), refused.body());
+        try {
+            signIn(adminEmail);
+            open("sso-settings.xhtml");
+            WebElement sso = row("ssos:table", name);
+            assertTrue(sso.findElement(By.cssSelector(".metadata")).getAttribute("href").endsWith("/metadata.xml"));
+            sso.findElement(By.cssSelector(".failures")).click();
+            WebElement shown = visible(".assertion");
+            assertTrue(shown.getText().contains("<script>window.consoleInjected=1</script>"),
+                    "the assertion is shown as text: " + shown.getText());
+            assertTrue(browser.findElements(By.cssSelector(".assertion script")).isEmpty(), "and not as markup");
+            assertEquals(null, ((JavascriptExecutor) browser).executeScript("return window.consoleInjected || null;"));
+            assertFalse(browser.findElement(By.cssSelector(".failure-reason")).getText().isBlank());
+            shot("sso-failures");
+        } finally {
+            assertEquals(200, TurnstileUnderTest.delete("/api/v1/orgs/" + org + "/ssos/"
+                    + created.json().getString("id")).status());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void anAdminChangesAnotherAdminsRole() {
+        String other = "console-other-" + run + "@example.com";
+        AdminSession.createAdmin(org, other, PASSWORD, "read");
+        signIn(adminEmail);
+        open("admins.xhtml");
+        WebElement r = row("admins:table", other);
+        r.findElement(By.cssSelector(".role")).click();
+        wait.until(d -> d.findElements(By.cssSelector(".ui-selectonemenu-panel li")).stream()
+                .filter(WebElement::isDisplayed).filter(li -> li.getText().equals("write")).findFirst()
+                .map(li -> { li.click(); return true; }).orElse(false));
+        r.findElement(By.cssSelector(".setRole")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), other + " is now write"));
+        var stored = TurnstileUnderTest.get("/api/v1/orgs/" + org + "/admins").array().stream()
+                .map(v -> v.asJsonObject()).filter(a -> other.equals(a.getString("email", ""))).findFirst()
+                .orElseThrow();
+        assertTrue(stored.getJsonArray("privileges").toString().contains("\"write\""), stored.toString());
+    }
+
+    @Test
+    @Order(6)
+    void aReadOnlyAdminSeesNoPolicyOrCertificateControlsAndAForgedLabelSaveChangesNothing() throws IOException {
+        signIn(readerEmail);
+        open("labels.xhtml");
+        visible("#labels\\:table");
+        assertTrue(browser.findElements(By.id("labels:add")).isEmpty(), "no Add for read");
+        assertTrue(browser.findElements(By.id("labels:save")).isEmpty(), "no Save for read");
+        open("rules.xhtml");
+        visible("#rules\\:table");
+        assertTrue(browser.findElements(By.id("rules:add")).isEmpty(), "no Add for read");
+        assertTrue(browser.findElements(By.cssSelector("#rules\\:table .delete")).isEmpty(), "no Delete for read");
+        assertFalse(browser.findElements(By.id("test:run")).isEmpty(), "the policy test is a read operation");
+        shot("rules-read-only");
+        open("certificates.xhtml");
+        visible("[id='ca:caSubject']");
+        assertTrue(browser.findElements(By.id("crls:upload")).isEmpty(), "no CRL upload for read");
+        open("sso-settings.xhtml");
+        visible("#ssos\\:table");
+        assertTrue(browser.findElements(By.id("ssos:add")).isEmpty(), "no SSO changes for read");
+
+        open("labels.xhtml");
+        visible("#labels\\:table");
+        String label = "forged-" + run;
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = new URLSearchParams();
+                form.set('labels', 'labels');
+                form.set('jakarta.faces.ViewState', document.querySelector("input[name='jakarta.faces.ViewState']").value);
+                form.set('jakarta.faces.partial.ajax', 'true');
+                form.set('jakarta.faces.source', 'labels:save');
+                form.set('jakarta.faces.partial.execute', 'labels:save labels:editFields');
+                form.set('labels:save', 'labels:save');
+                form.set('labels:name', arguments[0]);
+                form.set('labels:type_input', 'match');
+                form.set('labels:match_input', 'client_mac');
+                form.set('labels:values', '0c2a00000002');
+                fetch(location.pathname, {method: 'POST', body: form, headers: {'Faces-Request': 'partial/ajax'}})
+                    .then(r => done(r.status), e => done('error ' + e));
+                """, label);
+        assertNotNull(status);
+        assertTrue(TurnstileUnderTest.get("/api/v1/orgs/" + org + "/nactags?name=" + label).array().isEmpty(),
+                "a forged save of a read-only admin creates no label (status " + status + ")");
     }
 
     @Test

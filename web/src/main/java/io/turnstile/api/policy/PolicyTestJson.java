@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The policy test endpoint's request (facts) and response shapes. */
-final class PolicyTestJson {
+public final class PolicyTestJson {
 
     private static final Set<String> FIELDS = Set.of("auth_type", "port_type", "site_id", "mac", "username",
             "idp_username", "nas_ip", "nas_vendor", "ssid", "realm", "idp_role", "mdm_status", "ingress_vlan",
@@ -30,7 +30,7 @@ final class PolicyTestJson {
     private PolicyTestJson() {
     }
 
-    static AccessRequestFacts facts(String orgId, Map<String, Object> m) {
+    public static AccessRequestFacts facts(String orgId, Map<String, Object> m) {
         for (String k : m.keySet()) {
             if (!FIELDS.contains(k)) {
                 throw ApiError.badRequest("unknown fact '" + k + "' (known: " + FIELDS + ")");
@@ -82,7 +82,7 @@ final class PolicyTestJson {
                 list(m, "idp_role"), str(m, "mdm_status"), str(m, "hostname"), str(m, "idp_username"));
     }
 
-    static Map<String, Object> result(PolicyEngine.Explanation x, String nasVendor) {
+    public static Map<String, Object> result(PolicyEngine.Explanation x, String nasVendor) {
         PolicyDecision d = x.decision();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("decision", d.allow() ? "allow" : d.nacruleId() != null ? "block" : "reject");

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public class AdminsBean implements Serializable {
     private String firstName;
     private String lastName;
     private String role = "read";
+    private final Map<String, String> newRoles = new HashMap<>();
 
     public List<AdminAccount> getAdmins() {
         if (admins == null) {
@@ -69,6 +71,32 @@ public class AdminsBean implements Serializable {
             password = null;
         } catch (InvalidRequestException e) {
             ConsoleMessages.error(e.getMessage());
+        }
+    }
+
+    /** The role chosen in each row's selector (admin id → role), for {@link #changeRole}. */
+    public Map<String, String> getNewRoles() {
+        return newRoles;
+    }
+
+    /**
+     * Gives the admin the role chosen in its row, as {@code PUT /admins/{id}} with {@code privileges}; the service
+     * refuses to demote the org's last local admin.
+     */
+    public void changeRole(AdminAccount a) {
+        String chosen = newRoles.get(a.id());
+        if (chosen == null || chosen.isBlank() || chosen.equals(roleOf(a))) {
+            return;
+        }
+        try {
+            service.update(session.getOrgId(), a.id(),
+                    Map.of("privileges", List.of(Map.of("scope", Privilege.SCOPE_ORG, "role", chosen))));
+            ConsoleMessages.info(a.email() + " is now " + chosen);
+            admins = null;
+            newRoles.clear();
+        } catch (InvalidRequestException | ResourceNotFoundException e) {
+            ConsoleMessages.error(e.getMessage());
+            newRoles.remove(a.id());
         }
     }
 

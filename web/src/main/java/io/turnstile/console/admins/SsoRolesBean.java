@@ -38,6 +38,7 @@ public class SsoRolesBean implements Serializable {
     private List<SsoRole> roles;
     private String name;
     private String role = "read";
+    private String editing;
 
     public List<SsoRole> getSsoRoles() {
         if (roles == null) {
@@ -50,16 +51,35 @@ public class SsoRolesBean implements Serializable {
         return r.privileges().stream().map(p -> p.role().wire()).collect(Collectors.joining(", "));
     }
 
+    /** Creates the role, or saves the one being edited, as {@code POST}/{@code PUT ssoroles}. */
     public void add() {
+        Map<String, Object> body = Map.of("name", name == null ? "" : name,
+                "privileges", List.of(Map.of("scope", Privilege.SCOPE_ORG, "role", role)));
         try {
-            service.create(session.getOrgId(), Map.of("name", name == null ? "" : name,
-                    "privileges", List.of(Map.of("scope", Privilege.SCOPE_ORG, "role", role))));
-            ConsoleMessages.info("Added " + name);
+            if (editing == null) {
+                service.create(session.getOrgId(), body);
+                ConsoleMessages.info("Added " + name);
+            } else {
+                service.update(session.getOrgId(), editing, body);
+                ConsoleMessages.info("Saved " + name);
+            }
             roles = null;
             name = null;
-        } catch (InvalidRequestException e) {
+            editing = null;
+        } catch (InvalidRequestException | ResourceNotFoundException e) {
             ConsoleMessages.error(e.getMessage());
         }
+    }
+
+    /** Puts the role into the form; Save then updates it. */
+    public void edit(SsoRole r) {
+        editing = r.id();
+        name = r.name();
+        role = r.privileges().stream().map(p -> p.role().wire()).findFirst().orElse("read");
+    }
+
+    public String getEditing() {
+        return editing;
     }
 
     public void delete(SsoRole r) {

@@ -7,7 +7,6 @@ import io.turnstile.console.access.ConsoleSession;
 import io.turnstile.events.NacEvent;
 import io.turnstile.events.NacEventSearchService;
 import io.turnstile.events.NacSearchQuery;
-import io.turnstile.events.NacSearchResults;
 import io.turnstile.org.ApiRole;
 import io.turnstile.platform.InvalidRequestException;
 import jakarta.faces.view.ViewScoped;
@@ -22,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -37,6 +37,9 @@ import java.util.TreeMap;
 public class EventsBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** The most events a page counts exactly; beyond it the page says "10,000+". */
+    static final int COUNT_CAP = 10_000;
 
     @Inject
     NacEventSearchService search;
@@ -54,6 +57,7 @@ public class EventsBean implements Serializable {
     private String authType;
     private String duration = "1d";
     private NacEvent selected;
+    private long total;
     private final LazyDataModel<NacEvent> model = new Model();
 
     /** The search parameters as the REST API names them. */
@@ -75,37 +79,48 @@ public class EventsBean implements Serializable {
         }
     }
 
-    private NacSearchResults<NacEvent> run(int limit, int page) {
+    private NacSearchQuery query(int limit, int page) {
         try {
-            NacSearchQuery q = NacSearchQuery.parse(NacSearchQuery.Target.EVENTS, params(limit, page), false, clock);
-            return search.searchEvents(session.getOrgId(), q);
+            return NacSearchQuery.parse(NacSearchQuery.Target.EVENTS, params(limit, page), false, clock);
         } catch (InvalidRequestException e) {
             ConsoleMessages.error(e.getMessage());
             return null;
         }
     }
 
+    /**
+     * Paged on the server with one capped count per render: PrimeFaces asks {@link Model#count} once (up to
+     * {@link #COUNT_CAP} + 1 matches, so the database stops early in a window of a million events) and
+     * {@link Model#load} for the rows only. Pages beyond the cap are reached by narrowing the filters.
+     */
     private final class Model extends LazyDataModel<NacEvent> {
 
         private static final long serialVersionUID = 1L;
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            NacSearchResults<NacEvent> r = run(0, 1);
-            return r == null ? 0 : (int) Math.min(Integer.MAX_VALUE, r.total());
+            NacSearchQuery q = query(0, 1);
+            total = q == null ? 0 : search.countEventsUpTo(session.getOrgId(), q, COUNT_CAP + 1);
+            return (int) total;
         }
 
         @Override
         public List<NacEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                                    Map<String, FilterMeta> filterBy) {
-            NacSearchResults<NacEvent> r = run(pageSize, first / pageSize + 1);
-            return r == null ? List.of() : r.results();
+            NacSearchQuery q = query(pageSize, first / pageSize + 1);
+            return q == null ? List.of() : search.eventsPage(session.getOrgId(), q);
         }
 
         @Override
         public String getRowKey(NacEvent event) {
             return event.id();
         }
+    }
+
+    /** The number of matching events as the page shows it: exact up to the cap, then "10,000+". */
+    public String getTotalText() {
+        return total > COUNT_CAP ? String.format(Locale.ROOT, "%,d+", COUNT_CAP)
+                : String.format(Locale.ROOT, "%,d", total);
     }
 
     public LazyDataModel<NacEvent> getModel() {

@@ -55,6 +55,7 @@ public class RadiusClientsBean implements Serializable {
     private String address;
     private String secret;
     private String vendor = "generic";
+    private Row editing;
 
     public List<String> getVendors() {
         return MxClusterValidator.VENDORS.stream().sorted().toList();
@@ -111,6 +112,87 @@ public class RadiusClientsBean implements Serializable {
         } catch (InvalidRequestException e) {
             ConsoleMessages.error(e.getMessage());
         }
+    }
+
+    /** Puts a row into the form; Save then changes that client (the secret field empty keeps its secret). */
+    @RequiresRole(ApiRole.WRITE)
+    public void startEdit(Row row) {
+        editing = row;
+        name = row.clusterName();
+        address = row.address();
+        vendor = row.vendor() == null ? "generic" : row.vendor();
+        secret = null;
+    }
+
+    @RequiresRole(ApiRole.WRITE)
+    public void cancelEdit() {
+        editing = null;
+        name = null;
+        address = null;
+        secret = null;
+    }
+
+    /**
+     * Saves the edited client as {@code PUT /mxclusters/{id}} would: {@code mist_nac} is replaced as a whole, so the
+     * body carries the cluster's other clients, ports and secret unchanged, and this client under its (new) address
+     * with its vendor and, when one was typed, a new secret.
+     */
+    @RequiresRole(ApiRole.WRITE)
+    public void save() {
+        if (editing == null) {
+            add();
+            return;
+        }
+        try {
+            MxCluster c = clusters.get(session.getOrgId(), editing.clusterId());
+            boolean newSecret = secret != null && !secret.isEmpty();
+            Map<String, Object> ips = new LinkedHashMap<>();
+            c.mistNac().clientIps().forEach((ip, client) -> {
+                if (ip.equals(editing.address())) {
+                    Map<String, Object> edited = clientMap(client);
+                    edited.put("vendor", vendor);
+                    if (newSecret && client.secret() != null) {
+                        edited.put("secret", secret);
+                    }
+                    ips.put(address == null ? "" : address.strip(), edited);
+                } else {
+                    ips.put(ip, clientMap(client));
+                }
+            });
+            boolean ownSecret = c.mistNac().clientIps().get(editing.address()) != null
+                    && c.mistNac().clientIps().get(editing.address()).secret() != null;
+            Map<String, Object> nac = new LinkedHashMap<>();
+            nac.put("enabled", c.mistNac().enabled());
+            nac.put("secret", newSecret && !ownSecret ? secret : c.mistNac().secret());
+            nac.put("auth_server_port", c.mistNac().authServerPort());
+            nac.put("acct_server_port", c.mistNac().acctServerPort());
+            nac.put("client_ips", ips);
+            nac.values().removeIf(v -> v == null);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", name);
+            body.put("mist_nac", nac);
+            clusters.update(session.getOrgId(), c.id(), body);
+            ConsoleMessages.info("Saved " + name);
+            rows = null;
+            revealed.clear();
+            cancelEdit();
+        } catch (InvalidRequestException | ResourceNotFoundException e) {
+            ConsoleMessages.error(e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> clientMap(NacClientIp client) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("secret", client.secret());
+        m.put("vendor", client.vendor());
+        m.put("site_id", client.siteId());
+        m.put("require_message_authenticator", client.requireMessageAuthenticator());
+        m.values().removeIf(v -> v == null);
+        return m;
+    }
+
+    public Row getEditing() {
+        return editing;
     }
 
     @RequiresRole(ApiRole.WRITE)
