@@ -5,6 +5,7 @@ import io.turnstile.persistence.org.OrgRepository;
 import io.turnstile.persistence.org.OrgSettingEntity;
 import io.turnstile.platform.JsonText;
 import io.turnstile.platform.ResourceNotFoundException;
+import io.turnstile.platform.SecretBox;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -21,9 +22,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Stores the org setting document as JSON text. Secrets that some contract settings carry (e.g. a cloudshark
- * apitoken, a device_cert key) are stored as given for now; the admin-plane work will seal them with SecretBox and mask
- * them in responses.
+ * Stores the org setting document as JSON text. The secrets some contract settings carry
+ * ({@link OrgSettingDocument#SECRETS}: a cloudshark apitoken, a device_cert key...) are sealed with {@link SecretBox}
+ * in the stored text and leave this service masked; a change that sends the mask back keeps the stored secret.
  */
 @Stateless
 public class SettingServiceBean implements SettingService {
@@ -38,6 +39,9 @@ public class SettingServiceBean implements SettingService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    SecretBox secretBox;
 
     /** The EAP and RadSec trust caches hold the setting's CA lists; they reload after the commit. */
     @Inject
@@ -58,16 +62,18 @@ public class SettingServiceBean implements SettingService {
         requireOrg(repo, orgId);
         long now = clock.millis();
         OrgSettingEntity entity = repo.findSetting(orgId).orElse(null);
-        Map<String, Object> stored = entity == null ? Map.of() : JsonText.parseObject(entity.getDocument());
-        String merged = JsonText.write(OrgSettingDocument.merge(stored, changes));
+        Map<String, Object> stored = entity == null ? Map.of() : opened(JsonText.parseObject(entity.getDocument()));
+        Map<String, Object> merged = OrgSettingDocument.merge(stored,
+                OrgSettingDocument.SECRETS.keepMasked(changes, stored));
+        String sealed = JsonText.write(OrgSettingDocument.SECRETS.map(merged, secretBox::seal));
         if (entity == null) {
-            entity = new OrgSettingEntity(orgId, merged, now);
+            entity = new OrgSettingEntity(orgId, sealed, now);
             repo.persist(entity);
         } else {
-            entity.update(merged, now);
+            entity.update(sealed, now);
         }
         OrgSetting after = model(entity);
-        audit.record(orgId, "Update Org Settings", stored, after.document());
+        audit.record(orgId, "Update Org Settings", OrgSettingDocument.SECRETS.mask(stored), after.document());
         if (changes.containsKey("mist_nac") || changes.containsKey("radsec")) {
             // mist_nac.cacerts / radsec.cacerts apply at once, not when a cached trust expires
             trustChanged.fire(new io.turnstile.pki.PkiChanged(orgId));
@@ -94,8 +100,15 @@ public class SettingServiceBean implements SettingService {
         }
     }
 
+    /** The stored document with its secrets opened; a value stored before secrets were sealed is taken as is. */
+    private Map<String, Object> opened(Map<String, Object> document) {
+        return OrgSettingDocument.SECRETS.map(document, s -> SecretBox.isSealed(s) ? secretBox.open(s) : s);
+    }
+
+    /** Secrets masked: they never leave this service. */
     private static OrgSetting model(OrgSettingEntity e) {
-        return new OrgSetting(e.getOrgId(), JsonText.parseObject(e.getDocument()), Instant.ofEpochMilli(e.getCreated()),
+        return new OrgSetting(e.getOrgId(), OrgSettingDocument.SECRETS.mask(JsonText.parseObject(e.getDocument())),
+                Instant.ofEpochMilli(e.getCreated()),
                 Instant.ofEpochMilli(e.getModified()));
     }
 }
