@@ -89,7 +89,9 @@ run_integration() { # name, then env assignments
     if ! (cd "$TOP" && mvn -B -pl it verify -DskipITs=false -Dturnstile.it=true \
           -Dturnstile.http="http://127.0.0.1:$http" -Dturnstile.token="$TOKEN" \
           -Dturnstile.auth.port=$((http + 1)) -Dturnstile.acct.port=$((http + 2)) -Dturnstile.radsec.port=$((http + 3)) \
-          -Dturnstile.log="$dir/turnstile.log" -Dturnstile.profile="$name" -Dturnstile.it.eapolTestTeap="$EAPOL_TEAP" $KC_ARGS ${TURNSTILE_IT_MVN_ARGS:-}); then
+          -Dturnstile.log="$dir/turnstile.log" -Dturnstile.profile="$name" -Dturnstile.it.eapolTestTeap="$EAPOL_TEAP" \
+          -Dturnstile.data.dir="$dir/data" -Dturnstile.pg.port="$PG_PORT" -Dturnstile.spare.port=$((PORT_BASE + 40)) \
+          $KC_ARGS ${TURNSTILE_IT_MVN_ARGS:-}); then
       FAILED+=("integration-$name")
       log "server log tail ($name):"; tail -n 80 "$dir/turnstile.log" >&2
     fi

@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * The org's mxclusters (contract: /orgs/{org_id}/mxclusters); their {@code mist_nac.client_ips} are the RADIUS
- * clients. Bodies are JSON objects as maps (see {@link MxClusterValidator}). Secrets are stored sealed (SecretBox) and
- * returned in clear, as the contract does; masking them belongs to the admin-plane work.
+ * clients. Bodies are JSON objects as maps (see {@link MxClusterValidator}). Secrets ({@code mist_nac} shared secrets and
+ * {@link MxCluster#EXTRA_SECRETS}) are stored sealed (SecretBox) and returned in clear to the caller (the REST layer
+ * masks them, the console reveals one to an admin); a body that sends the mask back keeps the stored secret.
  */
 public interface MxClusterService {
 

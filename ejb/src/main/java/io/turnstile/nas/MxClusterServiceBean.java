@@ -117,7 +117,8 @@ public class MxClusterServiceBean implements MxClusterService {
         entity.setNacSecret(nac.secret() == null ? null : secretBox.seal(nac.secret()));
         entity.setAuthServerPort(nac.authServerPort());
         entity.setAcctServerPort(nac.acctServerPort());
-        entity.setExtra(draft.extra().isEmpty() ? null : JsonText.write(draft.extra()));
+        entity.setExtra(draft.extra().isEmpty() ? null
+                : JsonText.write(MxCluster.EXTRA_SECRETS.map(draft.extra(), secretBox::seal)));
         if (isNew) {
             repo.persist(entity);
         }
@@ -156,7 +157,9 @@ public class MxClusterServiceBean implements MxClusterService {
         }
         MistNac nac = new MistNac(c.isNacEnabled(), c.getNacSecret() == null ? null : box.open(c.getNacSecret()),
                 c.getAuthServerPort(), c.getAcctServerPort(), ips);
-        Map<String, Object> extra = c.getExtra() == null ? Map.of() : JsonText.parseObject(c.getExtra());
+        // A secret stored before secrets in extra were sealed is taken as is (and sealed at the next change).
+        Map<String, Object> extra = c.getExtra() == null ? Map.of() : MxCluster.EXTRA_SECRETS.map(
+                JsonText.parseObject(c.getExtra()), s -> SecretBox.isSealed(s) ? box.open(s) : s);
         return new MxCluster(c.getId(), c.getOrgId(), c.getName(), c.getSiteId(), nac, extra,
                 Instant.ofEpochMilli(c.getCreated()), Instant.ofEpochMilli(c.getModified()));
     }

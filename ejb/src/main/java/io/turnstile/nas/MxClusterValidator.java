@@ -62,6 +62,9 @@ public final class MxClusterValidator {
         String siteId = existing == null ? null : existing.siteId();
         MistNac nac = existing == null ? MistNac.NONE : existing.mistNac();
         Map<String, Object> extra = new LinkedHashMap<>(existing == null ? Map.of() : existing.extra());
+        // A secret sent back as the mask a GET answered keeps the stored one.
+        body = MxCluster.EXTRA_SECRETS.keepMasked(body, extra);
+        body = MxCluster.NAC_SECRETS.keepMasked(body, Map.of("mist_nac", nacSecrets(nac)));
         for (Map.Entry<String, Object> e : body.entrySet()) {
             String key = e.getKey();
             Object value = e.getValue();
@@ -82,6 +85,24 @@ public final class MxClusterValidator {
             }
         }
         return new MxClusterDraft(name, siteId, nac, extra);
+    }
+
+    /** The stored secrets of {@code mist_nac} in the shape of a request body, client addresses normalized. */
+    private static Map<String, Object> nacSecrets(MistNac nac) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (nac.secret() != null) {
+            m.put("secret", nac.secret());
+        }
+        Map<String, Object> ips = new LinkedHashMap<>();
+        nac.clientIps().forEach((address, c) -> {
+            Map<String, Object> client = new LinkedHashMap<>();
+            if (c.secret() != null) {
+                client.put("secret", c.secret());
+            }
+            ips.put(address, client);
+        });
+        m.put("client_ips", ips);
+        return m;
     }
 
     static MistNac mistNac(Object value) {

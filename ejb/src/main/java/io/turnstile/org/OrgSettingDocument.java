@@ -2,6 +2,7 @@ package io.turnstile.org;
 
 import io.turnstile.identity.RealmMapping;
 import io.turnstile.platform.InvalidRequestException;
+import io.turnstile.platform.SecretFields;
 
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -25,6 +26,17 @@ public final class OrgSettingDocument {
     /** Fields the server owns. */
     public static final Set<String> READ_ONLY = Set.of("id", "org_id", "created_time", "modified_time", "for_site",
             "msp_id", "blacklist_url", "pcap_bucket_verified");
+
+    /**
+     * The contract's secret-shaped fields (keys, passwords, API tokens): sealed at rest, answered masked
+     * (see {@link SecretFields}). {@code mist_nac.server_cert}'s key is not among them: it is checked against its
+     * certificate before it is sealed, by {@code io.turnstile.pki.ServerCertificateSetting}.
+     */
+    public static final SecretFields SECRETS = SecretFields.of("celona.api_key", "cloudshark.apitoken",
+            "cradlepoint.cp_api_key", "cradlepoint.ecm_api_key", "device_cert.key", "jcloud.org_apitoken",
+            "jcloud_ra.org_apitoken",
+            "mxedge_mgmt.mist_password", "mxedge_mgmt.root_password", "security.fips_zeroize_password",
+            "ssr.conductor_token");
 
     public static final String RADSEC = "radsec";
     public static final String CACERTS = "cacerts";

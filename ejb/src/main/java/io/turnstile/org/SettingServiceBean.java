@@ -25,10 +25,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Stores the org setting document as JSON text. Secrets that some contract settings carry (e.g. a cloudshark
- * apitoken, a device_cert key) are stored as given for now; the admin-plane work will seal them with SecretBox and mask
- * them in responses. The key of {@code mist_nac.server_cert} is already sealed and masked
- * (see {@link ServerCertificateSetting}).
+ * Stores the org setting document as JSON text. The secrets some contract settings carry
+ * ({@link OrgSettingDocument#SECRETS}: a cloudshark apitoken, a device_cert key...) are sealed with {@link SecretBox}
+ * in the stored text and leave this service masked; a change that sends the mask back keeps the stored secret. The
+ * key of {@code mist_nac.server_cert} is checked with its certificate, sealed and masked by
+ * {@link ServerCertificateSetting}.
  */
 @Stateless
 public class SettingServiceBean implements SettingService {
@@ -73,19 +74,21 @@ public class SettingServiceBean implements SettingService {
         requireOrg(repo, orgId);
         long now = clock.millis();
         OrgSettingEntity entity = repo.findSetting(orgId).orElse(null);
-        Map<String, Object> stored = entity == null ? Map.of() : JsonText.parseObject(entity.getDocument());
+        Map<String, Object> stored = entity == null ? Map.of() : opened(JsonText.parseObject(entity.getDocument()));
         // mist_nac.server_cert: checked (a refusal rolls back, the old certificate stays) and its key sealed
-        Map<String, Object> sealed = new ServerCertificateSetting(secretBox).sealIncoming(stored, changes,
+        Map<String, Object> incoming = new ServerCertificateSetting(secretBox).sealIncoming(stored, changes,
                 clock.instant());
-        String merged = JsonText.write(OrgSettingDocument.merge(stored, sealed));
+        Map<String, Object> merged = OrgSettingDocument.merge(stored,
+                OrgSettingDocument.SECRETS.keepMasked(incoming, stored));
+        String sealed = JsonText.write(OrgSettingDocument.SECRETS.map(merged, secretBox::seal));
         if (entity == null) {
-            entity = new OrgSettingEntity(orgId, merged, now);
+            entity = new OrgSettingEntity(orgId, sealed, now);
             repo.persist(entity);
         } else {
-            entity.update(merged, now);
+            entity.update(sealed, now);
         }
-        OrgSetting after = masked(model(entity));
-        audit.record(orgId, "Update Org Settings", ServerCertificateSetting.mask(stored), after.document());
+        OrgSetting after = model(entity);
+        audit.record(orgId, "Update Org Settings", masked(stored), after.document());
         if (changes.containsKey("mist_nac") || changes.containsKey("radsec")) {
             // mist_nac.cacerts / radsec.cacerts apply at once, not when a cached trust expires
             trustChanged.fire(new io.turnstile.pki.PkiChanged(orgId));
@@ -112,13 +115,19 @@ public class SettingServiceBean implements SettingService {
         }
     }
 
-    /** The setting as answered: the imported server key masked. */
-    private static OrgSetting masked(OrgSetting s) {
-        return new OrgSetting(s.orgId(), ServerCertificateSetting.mask(s.document()), s.created(), s.modified());
+    /** The stored document with its secrets opened; a value stored before secrets were sealed is taken as is. */
+    private Map<String, Object> opened(Map<String, Object> document) {
+        return OrgSettingDocument.SECRETS.map(document, s -> SecretBox.isSealed(s) ? secretBox.open(s) : s);
+    }
+
+    /** Secrets masked, the imported server key too: they never leave this service. */
+    private static Map<String, Object> masked(Map<String, Object> document) {
+        return ServerCertificateSetting.mask(OrgSettingDocument.SECRETS.mask(document));
     }
 
     private static OrgSetting model(OrgSettingEntity e) {
-        return new OrgSetting(e.getOrgId(), JsonText.parseObject(e.getDocument()), Instant.ofEpochMilli(e.getCreated()),
+        return new OrgSetting(e.getOrgId(), masked(JsonText.parseObject(e.getDocument())),
+                Instant.ofEpochMilli(e.getCreated()),
                 Instant.ofEpochMilli(e.getModified()));
     }
 }

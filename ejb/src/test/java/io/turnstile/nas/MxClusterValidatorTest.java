@@ -113,4 +113,25 @@ class MxClusterValidatorTest {
         assertFalse(cleared.mistNac().enabled());
         assertTrue(cleared.mistNac().clientIps().isEmpty());
     }
+
+    @Test
+    void masksSentBackKeepTheStoredSecrets() {
+        MxCluster existing = new MxCluster("c", "o", "edge", null, new MistNac(true, "cluster-secret", null, null,
+                Map.of("10.0.0.1", new NacClientIp("own-secret", null, null, null))),
+                Map.of("mxedge_mgmt", Map.of("root_password", "r00t")), Instant.EPOCH, Instant.EPOCH);
+        MxClusterDraft d = MxClusterValidator.validate(JsonText.parseObject("""
+                {"mist_nac": {"enabled": true, "secret": "********",
+                              "client_ips": {"10.0.0.1": {"secret": "********"}}},
+                 "mxedge_mgmt": {"root_password": "********", "fips_enabled": true}}"""), existing);
+        assertEquals("cluster-secret", d.mistNac().secret());
+        assertEquals("own-secret", d.mistNac().clientIps().get("10.0.0.1").secret());
+        assertEquals(Map.of("root_password", "r00t", "fips_enabled", true), d.extra().get("mxedge_mgmt"));
+    }
+
+    @Test
+    void aMaskForANewClientIsRefused() {
+        assertTrue(refused("""
+                {"mist_nac": {"enabled": true, "secret": "s", "client_ips": {"10.0.0.2": {"secret": "********"}}}}
+                """).contains("stands for a stored secret"));
+    }
 }

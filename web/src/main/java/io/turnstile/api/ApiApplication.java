@@ -21,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
                 + "'dryrun' rules, POST nacrules/test, and the implicit default rule when an org has no rules "
                 + "(MAB allowed for known endpoints with their VLAN/role/name, successful EAP allowed without VLAN). "
                 + "Console and API also accept the session cookie of POST /login; with it, changes need the "
-                + "X-CSRFToken header.",
+                + "X-CSRFToken header. Secrets of mxclusters and the org setting (shared secrets, keys, passwords, "
+                + "tokens) are answered as '********'; sending '********' back keeps the stored secret.",
         license = @License(name = "MIT (contract)")))
 public class ApiApplication extends Application {
 }

@@ -1,5 +1,6 @@
 package io.turnstile.events.jms;
 
+import io.turnstile.events.DurableHandoff;
 import io.turnstile.events.NacEvent;
 import io.turnstile.events.NacEventBuffer;
 import io.turnstile.events.NacEventCounters;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,20 +36,27 @@ import java.util.logging.Logger;
 /**
  * THE {@link NacEventPublisher}: NAC events go over JMS to {@link NacEventMdb}, which writes them to the database.
  *
- * <p>The RADIUS path never waits, neither on the database nor on JMS: {@link #publish} only puts the event in a
- * bounded in-memory buffer ({@link NacEventBuffer}, {@code turnstile.events.queue.capacity}, default 100,000; when
- * full the event is dropped, counted and warned about at most once a minute) and, if no drain is running, hands a
- * drain to a managed thread. The drainer sends what is buffered as messages of at most {@value #BATCH_SIZE} events,
- * one message and one transaction per batch ({@link NacEventBatchSender}): idle, an event leaves within milliseconds;
- * busy, events pile up while a send is in flight and go in the next batch. If the broker is unavailable the drainer
- * backs off and retries ({@link NacEventDrainer}); a periodic drain every {@value #DRAIN_INTERVAL_MILLIS} ms does the
- * retries. Once a send has committed, the batch is in the broker's persistent journal and survives a crash; what is
- * still in the buffer (normally a few milliseconds' worth, at most {@value #DRAIN_INTERVAL_MILLIS} ms) is lost if the
- * JVM dies.
+ * <p><b>Durability.</b> {@link #publish} puts the event in a bounded in-memory buffer ({@link NacEventBuffer},
+ * {@code turnstile.events.queue.capacity}, default 100,000) and then waits, at most
+ * {@code turnstile.events.durable-wait-millis} (default {@value #DEFAULT_DURABLE_WAIT_MILLIS} ms), until the batch
+ * holding it has been sent in a committed JMS transaction, i.e. is in the broker's persistent journal (the embedded
+ * broker journals under the data directory; an external broker under its own). Only then does the RADIUS reply leave.
+ * So an answered decision's event survives a kill -9 of Turnstile, except when the broker did not take it within the
+ * wait: then the reply goes anyway (the RADIUS path never waits longer), the event stays queued for the background
+ * drain, and {@code turnstile.events.answered_before_durable} counts it. While the broker is known to be down (the
+ * drainer backs off) publish does not wait at all, and the buffer drops, counted, when full. Set the wait to 0 for the
+ * old fire-and-forget behaviour (loss window: the buffer, normally milliseconds' worth).
+ *
+ * <p>Waiting costs no transaction per decision: the drainer sends what is buffered as messages of at most
+ * {@value #BATCH_SIZE} events, one message and one transaction per batch ({@link NacEventBatchSender}), and every
+ * decision that arrived while a send was in flight goes in the next batch (group commit). If the broker is unavailable
+ * the drainer backs off and retries ({@link NacEventDrainer}); a periodic drain every {@value #DRAIN_INTERVAL_MILLIS}
+ * ms does the retries.
  *
  * <p>Metrics (application registry): {@code turnstile.events.queued}, {@code .sent}, {@code .dropped},
- * {@code .failed} (given up sending) counters and the {@code turnstile.events.queue.depth} gauge; the MDB counts
- * {@code .written}, {@code .poison}, {@code .redelivered}, {@code .dead_lettered}, {@code .split}.
+ * {@code .failed} (given up sending), {@code .answered_before_durable} counters and the
+ * {@code turnstile.events.queue.depth} gauge; the MDB counts {@code .written}, {@code .poison}, {@code .redelivered},
+ * {@code .dead_lettered}, {@code .split}.
  */
 @Singleton
 @Startup
@@ -59,6 +68,7 @@ public class JmsNacEventPublisher implements NacEventPublisher {
     static final int BATCH_SIZE = 500;
     static final long DRAIN_INTERVAL_MILLIS = 100;
     static final long SHUTDOWN_FLUSH_MILLIS = 10_000;
+    static final long DEFAULT_DURABLE_WAIT_MILLIS = 200;
 
     private static final Logger LOG = Logger.getLogger(JmsNacEventPublisher.class.getName());
 
@@ -75,6 +85,10 @@ public class JmsNacEventPublisher implements NacEventPublisher {
     @ConfigProperty(name = "turnstile.events.queue.capacity", defaultValue = "100000")
     int capacity;
 
+    @Inject
+    @ConfigProperty(name = "turnstile.events.durable-wait-millis", defaultValue = "" + DEFAULT_DURABLE_WAIT_MILLIS)
+    long durableWaitMillis;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -88,13 +102,19 @@ public class JmsNacEventPublisher implements NacEventPublisher {
     private NacEventBuffer buffer;
     private NacEventDrainer drainer;
     private ScheduledFuture<?> task;
+    private final DurableHandoff handoff = new DurableHandoff();
+    private Counter answeredBeforeDurable;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
         NacEventCounters counters = counters(metrics);
         buffer = new NacEventBuffer(Math.max(1, capacity), clock, counters, LOG);
-        drainer = new NacEventDrainer(buffer, sender::send, BATCH_SIZE, clock, counters, LOG);
+        answeredBeforeDurable = metrics.counter("turnstile.events.answered_before_durable");
+        drainer = new NacEventDrainer(buffer, batch -> {
+            sender.send(batch);
+            handoff.handedOver(batch);
+        }, BATCH_SIZE, clock, counters, LOG);
         metrics.gauge("turnstile.events.queue.depth", buffer, NacEventBuffer::size);
         task = scheduler.scheduleWithFixedDelay(this::drain, DRAIN_INTERVAL_MILLIS, DRAIN_INTERVAL_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -102,12 +122,26 @@ public class JmsNacEventPublisher implements NacEventPublisher {
 
     @Override
     public void publish(NacEvent event) {
-        if (event != null && buffer.offer(event) && !backingOff && draining.compareAndSet(false, true)) {
+        if (event == null) {
+            return;
+        }
+        boolean wait = durableWaitMillis > 0 && !backingOff;
+        CountDownLatch durable = wait ? handoff.expect(event) : null;
+        if (!buffer.offer(event)) {
+            if (wait) {
+                handoff.forget(event);
+            }
+            return;
+        }
+        if (!backingOff && draining.compareAndSet(false, true)) {
             try {
                 executor.execute(this::drainPromptly);
             } catch (RejectedExecutionException e) {
                 draining.set(false); // the periodic drain sends it
             }
+        }
+        if (wait && !handoff.await(event, durable, durableWaitMillis)) {
+            answeredBeforeDurable.inc();
         }
     }
 

@@ -42,6 +42,12 @@ public class MxClusterRepository {
                 .getSingleResult();
     }
 
+    /** Clusters of every org that keep other contract fields ({@code extra}). */
+    public List<MxClusterEntity> withExtra() {
+        return em.createQuery("SELECT c FROM MxClusterEntity c WHERE c.extra IS NOT NULL ORDER BY c.id",
+                MxClusterEntity.class).getResultList();
+    }
+
     /** Clusters of every org with mist_nac enabled (what the RADIUS client table is built from), oldest first. */
     public List<MxClusterEntity> nacEnabled() {
         return em.createQuery("SELECT c FROM MxClusterEntity c WHERE c.nacEnabled = TRUE ORDER BY c.created, c.id",

@@ -68,6 +68,12 @@ public class OrgRepository {
                 .executeUpdate();
     }
 
+    /** The setting rows of every org. */
+    public List<OrgSettingEntity> settings() {
+        return em.createQuery("SELECT s FROM OrgSettingEntity s ORDER BY s.orgId", OrgSettingEntity.class)
+                .getResultList();
+    }
+
     public Optional<OrgSettingEntity> findSetting(String orgId) {
         return Optional.ofNullable(em.find(OrgSettingEntity.class, orgId));
     }

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class MxClusterJsonTest {
 
     @Test
-    void writesTheContractShapeWithEffectiveDefaults() {
+    void writesTheContractShapeWithEffectiveDefaultsAndMaskedSecrets() {
         Map<String, NacClientIp> ips = new LinkedHashMap<>();
         ips.put("10.0.0.0/8", new NacClientIp(null, "cisco-ios", null, null));
         ips.put("192.0.2.1", new NacClientIp("own", null, null, false));
@@ -24,9 +24,9 @@ class MxClusterJsonTest {
                 Map.of("tunterm_hosts", List.of("a"), "name", "must not override"), Instant.ofEpochSecond(100),
                 Instant.ofEpochMilli(200_500));
         assertEquals("{\"id\":\"c1\",\"org_id\":\"o1\",\"name\":\"campus\",\"mist_nac\":{\"enabled\":true,"
-                + "\"secret\":\"testing123\",\"auth_server_port\":1812,\"client_ips\":{"
+                + "\"secret\":\"********\",\"auth_server_port\":1812,\"client_ips\":{"
                 + "\"10.0.0.0/8\":{\"vendor\":\"cisco-ios\",\"require_message_authenticator\":true},"
-                + "\"192.0.2.1\":{\"secret\":\"own\",\"require_message_authenticator\":false}}},"
+                + "\"192.0.2.1\":{\"secret\":\"********\",\"require_message_authenticator\":false}}},"
                 + "\"tunterm_hosts\":[\"a\"],\"created_time\":100,\"modified_time\":200.500}",
                 JsonText.write(MxClusterJson.toMap(c)));
     }

@@ -1,0 +1,116 @@
+package io.turnstile.it;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * An answered decision's NAC event survives kill -9: N MAB requests (real radclient, in parallel) are answered, the
+ * JVM is SIGKILLed at once, Turnstile restarts on the same data directory, and all N events become searchable (they
+ * were in the embedded broker's persistent journal under the data directory before each reply left). Runs its own
+ * Turnstile (H2, in-VM Artemis) on the suite's spare ports, on the h2 profile only.
+ */
+class EventDurabilityIT {
+
+    static final int N = 100;
+    static final String SECRET = "durability-secret";
+    /** The SSID of the N requests only (not of the probe), so the count is exactly theirs. */
+    static final String SSID = "Durability";
+
+    @BeforeAll
+    static void onlyOnce() {
+        assumeTrue(TurnstileUnderTest.enabled(), "integration tests run through ./turnstile test");
+        assumeTrue("h2".equals(System.getProperty("turnstile.profile", "h2")), "runs once, on the h2 profile");
+        assumeTrue(TurnstileProcess.sparePortBase() > 0, "no spare ports given (turnstile.spare.port)");
+    }
+
+    @Test
+    void everyAnsweredDecisionIsSearchableAfterKill9AndRestart() throws Exception {
+        Path dir = Path.of("target", "event-durability", String.valueOf(System.currentTimeMillis())).toAbsolutePath();
+        int port = TurnstileProcess.sparePortBase();
+        String org;
+        try (TurnstileProcess ts = new TurnstileProcess(dir, port, Map.of()).start()) {
+            org = ts.orgId();
+            var cluster = ts.call("POST", "/api/v1/orgs/" + org + "/mxclusters", """
+                    {"name": "durability", "mist_nac": {"enabled": true, "secret": "%s",
+                      "client_ips": {"127.0.0.1": {}}}}""".formatted(SECRET));
+            assertEquals(200, cluster.status(), cluster.body());
+            // The adapter's client cache learns the new client within its 5 s lifetime: wait for a first answer.
+            waitForAnswer(ts.authPort());
+
+            String out = radclientParallel(ts.authPort());
+            ts.kill9();
+            // radclient -s prints a packet summary: "Rejected : N" (answered with Access-Reject), "Lost : M"
+            assertEquals(N, summary(out, "Rejected"), "every request must be answered before the kill: "
+                    + tail(out));
+
+            try (TurnstileProcess again = new TurnstileProcess(dir, port, Map.of()).start()) {
+                int expected = N;
+                int seen = 0;
+                for (int i = 0; i < 120 && seen < expected; i++) {
+                    seen = total(again, org);
+                    if (seen < expected) {
+                        Thread.sleep(500);
+                    }
+                }
+                assertEquals(expected, seen, "NAC events after kill -9 and restart (" + N + " answered)");
+            }
+        }
+    }
+
+    private static int total(TurnstileProcess ts, String org) {
+        var r = ts.call("GET", "/api/v1/orgs/" + org
+                + "/nac_clients/events/search?type=NAC_CLIENT_DENY&ssid=" + SSID + "&duration=1d&limit=1", null);
+        assertEquals(200, r.status(), r.body());
+        return r.json().getInt("total");
+    }
+
+    private static void waitForAnswer(int port) throws InterruptedException {
+        for (int i = 0; i < 30; i++) {
+            var r = Radclient.send(port, "auth", SECRET, Radclient.mab("02d0d0000000"));
+            if (r.rejected()) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the new Turnstile never answered");
+    }
+
+    /** N requests for N unknown MACs, 8 in flight (radclient -p), each answered by an Access-Reject. */
+    private static String radclientParallel(int port) throws IOException, InterruptedException {
+        StringBuilder packets = new StringBuilder();
+        for (int i = 1; i <= N; i++) {
+            packets.append(Radclient.mab("02d0d0%06x".formatted(i)).replace(":Corp-IoT", ":" + SSID)).append('\n');
+        }
+        Path input = Files.createTempFile("radclient", ".txt");
+        Files.writeString(input, packets.toString());
+        List<String> cmd = new ArrayList<>(List.of("radclient", "-s", "-r", "5", "-t", "5", "-p", "8", "-f",
+                input.toString(), "127.0.0.1:" + port, "auth", SECRET));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "radclient hung");
+        Files.deleteIfExists(input);
+        return out;
+    }
+
+    private static int summary(String out, String line) {
+        var m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(line) + "\\s*:\\s*(\\d+)").matcher(out);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    private static String tail(String out) {
+        return out.length() > 2000 ? out.substring(out.length() - 2000) : out;
+    }
+}
