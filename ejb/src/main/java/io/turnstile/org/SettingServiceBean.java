@@ -57,7 +57,7 @@ public class SettingServiceBean implements SettingService {
     public OrgSetting get(String orgId) {
         OrgRepository repo = new OrgRepository(em);
         requireOrg(repo, orgId);
-        return repo.findSetting(orgId).map(SettingServiceBean::model).map(SettingServiceBean::masked)
+        return repo.findSetting(orgId).map(SettingServiceBean::model)
                 .orElseGet(() -> new OrgSetting(orgId, Map.of(), null, null));
     }
 
