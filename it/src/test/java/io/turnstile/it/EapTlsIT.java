@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.turnstile.it.TurnstileUnderTest.get;
+import static io.turnstile.it.TurnstileUnderTest.waitForEvent;
 import static io.turnstile.it.TurnstileUnderTest.post;
 import static io.turnstile.it.TurnstileUnderTest.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -124,11 +125,11 @@ class EapTlsIT {
         var r = eapTls(TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, "02:00:00:e1:00:12", "client", false);
         assertTrue(r.succeeded(), r.output());
         assertTrue(r.mppeKeysMatch(), r.output());
-        JsonObject permit = waitForEvent("02:00:00:e1:00:12", "NAC_CLIENT_PERMIT");
+        JsonObject permit = waitForEvent(org, "02:00:00:e1:00:12", "NAC_CLIENT_PERMIT");
         assertEquals("eap-tls", permit.getString("auth_type"));
         assertEquals("eap-it-laptop", permit.getString("username"), "the certificate, not the outer identity, is the user");
         assertEquals("eap-it-laptop", permit.getString("cert_cn"));
-        JsonObject check = waitForEvent("02:00:00:e1:00:12", "NAC_CLIENT_CERT_CHECK_SUCCESS");
+        JsonObject check = waitForEvent(org, "02:00:00:e1:00:12", "NAC_CLIENT_CERT_CHECK_SUCCESS");
         assertEquals("TLSv1.2", check.getString("tls_version"));
         assertEquals("NAC Client Certificate Validation Success", check.getString("text"));
         assertFalse(check.getString("cert_serial").isEmpty());
@@ -145,7 +146,7 @@ class EapTlsIT {
         var r = eapTls(TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, "02:00:00:e1:00:13", "client", true);
         assertTrue(r.succeeded(), r.output());
         assertTrue(r.mppeKeysMatch(), r.output());
-        JsonObject check = waitForEvent("02:00:00:e1:00:13", "NAC_CLIENT_CERT_CHECK_SUCCESS");
+        JsonObject check = waitForEvent(org, "02:00:00:e1:00:13", "NAC_CLIENT_CERT_CHECK_SUCCESS");
         assertEquals("TLSv1.3", check.getString("tls_version"));
     }
 
@@ -163,7 +164,7 @@ class EapTlsIT {
         var r = eapTls(port, "proxy-secret", "02:00:00:e1:01:13", "client", true);
         assertTrue(r.succeeded(), r.output() + proxy.log());
         assertTrue(r.mppeKeysMatch(), r.output());
-        JsonObject check = waitForEvent("02:00:00:e1:01:13", "NAC_CLIENT_CERT_CHECK_SUCCESS");
+        JsonObject check = waitForEvent(org, "02:00:00:e1:01:13", "NAC_CLIENT_CERT_CHECK_SUCCESS");
         assertEquals("TLSv1.3", check.getString("tls_version"));
     }
 
@@ -172,10 +173,10 @@ class EapTlsIT {
         var r = eapTls(TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, "02:00:00:e1:00:e1", "expired", false);
         assertFalse(r.succeeded(), r.output());
         assertTrue(r.rejected(), r.output());
-        JsonObject e = waitForEvent("02:00:00:e1:00:e1", "NAC_CLIENT_CERT_EXPIRED");
+        JsonObject e = waitForEvent(org, "02:00:00:e1:00:e1", "NAC_CLIENT_CERT_EXPIRED");
         assertEquals("eap-it-expired", e.getString("cert_cn"));
         assertEquals("NAC Client Certificate Expired", e.getString("text"));
-        waitForEvent("02:00:00:e1:00:e1", "NAC_CLIENT_DENY");
+        waitForEvent(org, "02:00:00:e1:00:e1", "NAC_CLIENT_DENY");
     }
 
     /**
@@ -211,7 +212,7 @@ class EapTlsIT {
                     false);
             assertFalse(r.succeeded(), r.output());
             assertTrue(r.rejected(), r.output());
-            JsonObject e = waitForEvent("02:00:00:e1:00:e5", "NAC_CLIENT_CERT_REVOKED");
+            JsonObject e = waitForEvent(org, "02:00:00:e1:00:e5", "NAC_CLIENT_CERT_REVOKED");
             assertEquals("eap-it-revoked", e.getString("cert_cn"));
             assertEquals("NAC Client Cert Revoked", e.getString("text"));
         } finally {
@@ -225,7 +226,7 @@ class EapTlsIT {
         var r = eapTls(TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, "02:00:00:e1:00:e2", "rogue", true);
         assertFalse(r.succeeded(), r.output());
         assertTrue(r.rejected(), r.output());
-        JsonObject e = waitForEvent("02:00:00:e1:00:e2", "NAC_CLIENT_CERT_CHECK_FAILURE");
+        JsonObject e = waitForEvent(org, "02:00:00:e1:00:e2", "NAC_CLIENT_CERT_CHECK_FAILURE");
         assertEquals("eap-it-rogue", e.getString("cert_cn"));
         assertTrue(e.getString("reason").contains("trusted CA"), e.toString());
     }
@@ -235,24 +236,10 @@ class EapTlsIT {
         var r = eapTls(TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, "02:00:00:e1:00:e3", "weak", false);
         assertFalse(r.succeeded(), r.output());
         assertTrue(r.rejected(), r.output());
-        JsonObject e = waitForEvent("02:00:00:e1:00:e3", "NAC_CLIENT_CERT_CHECK_FAILURE");
+        JsonObject e = waitForEvent(org, "02:00:00:e1:00:e3", "NAC_CLIENT_CERT_CHECK_FAILURE");
         assertTrue(e.getString("reason").contains("1024"), e.toString());
     }
 
-    static JsonObject waitForEvent(String mac, String type) throws InterruptedException {
-        String compact = mac.replace(":", "");
-        for (int i = 0; i < 60; i++) {
-            var r = get("/api/v1/orgs/" + org + "/nac_clients/events/search?mac=" + compact + "&type=" + type
-                    + "&duration=1h");
-            assertEquals(200, r.status(), r.body());
-            var results = r.json().getJsonArray("results");
-            if (!results.isEmpty()) {
-                return results.getJsonObject(0);
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no " + type + " event for " + mac);
-    }
 
     private static EapolTest.Result eapTls(int port, String secret, String mac, String cert, boolean tls13) {
         // Debian's OpenSSL refuses to even load a 1024-bit key at its default security level; level 0 lets the

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.turnstile.it.TurnstileUnderTest.delete;
 import static io.turnstile.it.TurnstileUnderTest.get;
+import static io.turnstile.it.TurnstileUnderTest.waitForEvent;
 import static io.turnstile.it.TurnstileUnderTest.post;
 import static io.turnstile.it.TurnstileUnderTest.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -219,20 +220,6 @@ class EapTtlsIT {
         }
     }
 
-    static JsonObject waitForEvent(String org, String mac, String type) throws InterruptedException {
-        String compact = mac.replace(":", "");
-        for (int i = 0; i < 80; i++) {
-            var r = get("/api/v1/orgs/" + org + "/nac_clients/events/search?mac=" + compact + "&type=" + type
-                    + "&duration=1h");
-            assertEquals(200, r.status(), r.body());
-            var results = r.json().getJsonArray("results");
-            if (!results.isEmpty()) {
-                return results.getJsonObject(0);
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no " + type + " event for " + mac);
-    }
 
     private int startProxy() throws Exception {
         proxy = Radsecproxy.startWithOrgCertificate(dir, org, "radsecproxy-ttls-it");

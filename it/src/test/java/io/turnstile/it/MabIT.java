@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static io.turnstile.it.TurnstileUnderTest.get;
+import static io.turnstile.it.TurnstileUnderTest.waitForEvent;
 import static io.turnstile.it.TurnstileUnderTest.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,25 +50,13 @@ class MabIT {
     void decisionsAreRecordedAsNacEvents() throws InterruptedException {
         assertTrue(Radclient.auth(Radclient.mab("001b2c3d4e01")).accepted());
         assertTrue(Radclient.auth(Radclient.mab("001b2c3d4eff")).rejected());
-        JsonObject permit = waitForEvent("001b2c3d4e01", "NAC_CLIENT_PERMIT");
+        JsonObject permit = waitForEvent(org, "001b2c3d4e01", "NAC_CLIENT_PERMIT");
         assertEquals("mab", permit.getString("auth_type"));
         assertEquals("120", permit.getString("vlan"));
         assertEquals("wireless", permit.getString("port_type"));
         assertEquals("Corp-IoT", permit.getString("ssid"));
-        JsonObject deny = waitForEvent("001b2c3d4eff", "NAC_CLIENT_DENY");
+        JsonObject deny = waitForEvent(org, "001b2c3d4eff", "NAC_CLIENT_DENY");
         assertEquals("mab", deny.getString("auth_type"));
     }
 
-    static JsonObject waitForEvent(String mac, String type) throws InterruptedException {
-        for (int i = 0; i < 40; i++) {
-            var r = get("/api/v1/orgs/" + org + "/nac_clients/events/search?mac=" + mac + "&type=" + type + "&duration=1h");
-            assertEquals(200, r.status(), r.body());
-            var results = r.json().getJsonArray("results");
-            if (!results.isEmpty()) {
-                return results.getJsonObject(0);
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no " + type + " event for " + mac);
-    }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.turnstile.it.TurnstileUnderTest.get;
+import static io.turnstile.it.TurnstileUnderTest.waitForEvent;
 import static io.turnstile.it.TurnstileUnderTest.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -139,7 +140,7 @@ class OcspIT {
         var r = eapTls("02:00:00:0c:50:01", "good");
         assertTrue(r.succeeded(), r.output());
         assertTrue(r.mppeKeysMatch(), r.output());
-        JsonObject check = waitForEvent("02:00:00:0c:50:01", "NAC_CLIENT_CERT_CHECK_SUCCESS");
+        JsonObject check = waitForEvent(org, "02:00:00:0c:50:01", "NAC_CLIENT_CERT_CHECK_SUCCESS");
         assertEquals("good", check.getString("cert_ocsp"), check.toString());
         assertEquals("ocsp-it-good", check.getString("cert_cn"));
     }
@@ -149,11 +150,11 @@ class OcspIT {
         var r = eapTls("02:00:00:0c:50:02", "revoked");
         assertFalse(r.succeeded(), r.output());
         assertTrue(r.rejected(), r.output());
-        JsonObject e = waitForEvent("02:00:00:0c:50:02", "NAC_CLIENT_CERT_REVOKED");
+        JsonObject e = waitForEvent(org, "02:00:00:0c:50:02", "NAC_CLIENT_CERT_REVOKED");
         assertEquals("ocsp-it-revoked", e.getString("cert_cn"));
         assertEquals("revoked", e.getString("cert_ocsp"), e.toString());
         assertTrue(e.getString("reason").contains("revoked by its OCSP responder"), e.toString());
-        waitForEvent("02:00:00:0c:50:02", "NAC_CLIENT_DENY");
+        waitForEvent(org, "02:00:00:0c:50:02", "NAC_CLIENT_DENY");
     }
 
     /** Fail-closed, then fail-open, for a certificate whose responder does not listen. */
@@ -163,14 +164,14 @@ class OcspIT {
         var closed = eapTls("02:00:00:0c:50:03", "down");
         assertFalse(closed.succeeded(), closed.output());
         assertTrue(closed.rejected(), closed.output());
-        JsonObject failure = waitForEvent("02:00:00:0c:50:03", "NAC_CLIENT_CERT_CHECK_FAILURE");
+        JsonObject failure = waitForEvent(org, "02:00:00:0c:50:03", "NAC_CLIENT_CERT_CHECK_FAILURE");
         assertEquals("unavailable", failure.getString("cert_ocsp"), failure.toString());
         assertTrue(failure.getString("reason").contains("rejected: fail_open is false"), failure.toString());
         try {
             putOcsp(true);
             var open = eapTls("02:00:00:0c:50:04", "down");
             assertTrue(open.succeeded(), open.output());
-            JsonObject success = waitForEvent("02:00:00:0c:50:04", "NAC_CLIENT_CERT_CHECK_SUCCESS");
+            JsonObject success = waitForEvent(org, "02:00:00:0c:50:04", "NAC_CLIENT_CERT_CHECK_SUCCESS");
             assertEquals("unavailable", success.getString("cert_ocsp"), success.toString());
             assertTrue(success.getString("reason").contains("accepted: fail_open"), success.toString());
         } finally {
@@ -186,20 +187,6 @@ class OcspIT {
         assertTrue(r.body().contains("mist_nac.ocsp.timeout_ms must be an integer from 100 to 30000"), r.body());
     }
 
-    static JsonObject waitForEvent(String mac, String type) throws InterruptedException {
-        String compact = mac.replace(":", "");
-        for (int i = 0; i < 60; i++) {
-            var r = get("/api/v1/orgs/" + org + "/nac_clients/events/search?mac=" + compact + "&type=" + type
-                    + "&duration=1h");
-            assertEquals(200, r.status(), r.body());
-            var results = r.json().getJsonArray("results");
-            if (!results.isEmpty()) {
-                return results.getJsonObject(0);
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no " + type + " event for " + mac);
-    }
 
     /** mist_nac as it was, plus this CA in cacerts and the OCSP policy. */
     static void putOcsp(boolean failOpen) throws IOException {

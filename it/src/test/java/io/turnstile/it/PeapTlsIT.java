@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.turnstile.it.TurnstileUnderTest.get;
+import static io.turnstile.it.TurnstileUnderTest.waitForEvent;
 import static io.turnstile.it.TurnstileUnderTest.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,10 +54,10 @@ class PeapTlsIT {
                 dir.resolve("client.key"));
         assertTrue(r.succeeded(), r.output());
         assertTrue(r.mppeKeysMatch(), r.output());
-        JsonObject permit = EapTtlsIT.waitForEvent(org, "02:00:00:e3:00:01", "NAC_CLIENT_PERMIT");
+        JsonObject permit = waitForEvent(org, "02:00:00:e3:00:01", "NAC_CLIENT_PERMIT");
         assertEquals("eap-peap", permit.getString("auth_type"));
         assertEquals("peap-it-laptop", permit.getString("username"), "the inner certificate is the user");
-        JsonObject check = EapTtlsIT.waitForEvent(org, "02:00:00:e3:00:01", "NAC_CLIENT_CERT_CHECK_SUCCESS");
+        JsonObject check = waitForEvent(org, "02:00:00:e3:00:01", "NAC_CLIENT_CERT_CHECK_SUCCESS");
         assertEquals("peap-it-laptop", check.getString("cert_cn"));
     }
 
@@ -68,7 +69,7 @@ class PeapTlsIT {
         assertTrue(r.succeeded(), r.output());
         assertTrue(r.output().contains("EAP-PEAP: Valid cryptobinding TLV received"), r.output());
         assertTrue(r.mppeKeysMatch(), "the MSK from the IPMK chain matches wpa_supplicant's: " + r.output());
-        assertEquals("eap-peap", EapTtlsIT.waitForEvent(org, "02:00:00:e3:00:03", "NAC_CLIENT_PERMIT")
+        assertEquals("eap-peap", waitForEvent(org, "02:00:00:e3:00:03", "NAC_CLIENT_PERMIT")
                 .getString("auth_type"));
     }
 
@@ -106,9 +107,9 @@ class PeapTlsIT {
                 dir.resolve("rogue.key"));
         assertFalse(r.succeeded(), r.output());
         assertTrue(r.rejected(), r.output());
-        JsonObject deny = EapTtlsIT.waitForEvent(org, "02:00:00:e3:00:02", "NAC_CLIENT_DENY");
+        JsonObject deny = waitForEvent(org, "02:00:00:e3:00:02", "NAC_CLIENT_DENY");
         assertEquals("eap-peap", deny.getString("auth_type"));
-        EapTtlsIT.waitForEvent(org, "02:00:00:e3:00:02", "NAC_CLIENT_CERT_CHECK_FAILURE");
+        waitForEvent(org, "02:00:00:e3:00:02", "NAC_CLIENT_CERT_CHECK_FAILURE");
     }
 
     private static void openssl(String... args) throws Exception {

@@ -16,6 +16,7 @@ import java.util.Map;
 
 import static io.turnstile.it.TurnstileUnderTest.delete;
 import static io.turnstile.it.TurnstileUnderTest.get;
+import static io.turnstile.it.TurnstileUnderTest.waitForEvent;
 import static io.turnstile.it.TurnstileUnderTest.post;
 import static io.turnstile.it.TurnstileUnderTest.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -163,23 +164,23 @@ class PolicyRulesIT {
     @Test
     @Order(2)
     void eventsRecordTheRuleTheReplyAndTheDryRun() throws InterruptedException {
-        JsonObject hue = waitForEvent(HUE, "NAC_CLIENT_PERMIT");
+        JsonObject hue = waitForEvent(org, HUE, "NAC_CLIENT_PERMIT");
         assertEquals(rules.get("Philips Hue hubs by OUI -> IoT VLAN"), hue.getString("nacrule_id"));
         assertEquals("Philips Hue hubs by OUI -> IoT VLAN", hue.getString("nacrule_name"));
         assertTrue(hue.getBoolean("nacrule_matched"));
         assertEquals("nactag", hue.getString("vlan_source"));
         assertTrue(hue.getJsonArray("resp_attrs").toString().contains("Tunnel-Private-Group-Id"), hue.toString());
 
-        JsonObject lab = waitForEvent(LAB, "NAC_CLIENT_PERMIT");
+        JsonObject lab = waitForEvent(org, LAB, "NAC_CLIENT_PERMIT");
         assertEquals(rules.get("Lab MACs (dry run)"), lab.getString("dryrun_nacrule_id"), lab.toString());
         assertTrue(lab.getBoolean("dryrun_nacrule_matched"));
         assertEquals(rules.get("Lab MACs -> Lab VLAN"), lab.getString("nacrule_id"));
 
-        JsonObject unknown = waitForEvent(UNKNOWN, "NAC_CLIENT_DENY");
+        JsonObject unknown = waitForEvent(org, UNKNOWN, "NAC_CLIENT_DENY");
         assertFalse(unknown.getBoolean("nacrule_matched"), unknown.toString());
         assertEquals("no enabled rule matched", unknown.getString("reason"), unknown.toString());
 
-        JsonObject blocked = waitForEvent(QUARANTINED, "NAC_CLIENT_DENY");
+        JsonObject blocked = waitForEvent(org, QUARANTINED, "NAC_CLIENT_DENY");
         assertEquals(rules.get("Quarantined endpoints"), blocked.getString("nacrule_id"));
 
         var clients = get("/api/v1/orgs/" + org + "/nac_clients/search?mac=" + HUE + "&duration=1h");
@@ -296,19 +297,6 @@ class PolicyRulesIT {
 
     // ---------------------------------------------------------------- helpers
 
-    static JsonObject waitForEvent(String mac, String type) throws InterruptedException {
-        for (int i = 0; i < 40; i++) {
-            var r = get("/api/v1/orgs/" + org + "/nac_clients/events/search?mac=" + mac + "&type=" + type
-                    + "&duration=1h");
-            assertEquals(200, r.status(), r.body());
-            var results = r.json().getJsonArray("results");
-            if (!results.isEmpty()) {
-                return results.getJsonObject(0);
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no " + type + " event for " + mac);
-    }
 
     static String wired(String mac) {
         return Radclient.mab(mac).replace("NAS-Port-Type = Wireless-802.11", "NAS-Port-Type = Ethernet");

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.turnstile.it.TurnstileUnderTest.delete;
 import static io.turnstile.it.TurnstileUnderTest.get;
+import static io.turnstile.it.TurnstileUnderTest.waitForEvent;
 import static io.turnstile.it.TurnstileUnderTest.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,14 +78,14 @@ class TeapIT {
         assertTrue(r.succeeded(), r.output());
         assertTrue(r.mppeKeysMatch(), r.output());
         assertTrue(r.output().contains("EAP-TEAP: Identity-Type: 2"), "the server asked for the machine first");
-        JsonObject permit = EapTtlsIT.waitForEvent(org, "02:00:00:e5:00:01", "NAC_CLIENT_PERMIT");
+        JsonObject permit = waitForEvent(org, "02:00:00:e5:00:01", "NAC_CLIENT_PERMIT");
         assertEquals("eap-teap", permit.getString("auth_type"));
         assertEquals(USER, permit.getString("username"), "the user is the identity policy sees, not the outer one");
         assertEquals(MACHINE, permit.getString("hostname"), "the machine certificate names the host");
-        JsonObject machine = EapTtlsIT.waitForEvent(org, "02:00:00:e5:00:01", "NAC_CLIENT_MACHINE_CERT_CHECK_SUCCESS");
+        JsonObject machine = waitForEvent(org, "02:00:00:e5:00:01", "NAC_CLIENT_MACHINE_CERT_CHECK_SUCCESS");
         assertEquals(MACHINE, machine.getString("cert_cn"));
         assertEquals("NAC Client Machine Certificate Validation Success", machine.getString("text"));
-        JsonObject user = EapTtlsIT.waitForEvent(org, "02:00:00:e5:00:01", "NAC_CLIENT_USER_CERT_CHECK_SUCCESS");
+        JsonObject user = waitForEvent(org, "02:00:00:e5:00:01", "NAC_CLIENT_USER_CERT_CHECK_SUCCESS");
         assertEquals(USER, user.getString("cert_cn"));
         assertNotNull(user.getString("cert_serial"));
     }
@@ -120,12 +121,12 @@ class TeapIT {
         var r = teap(TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, "02:00:00:e5:00:03", "rogue", true);
         assertFalse(r.succeeded(), r.output());
         assertTrue(r.rejected(), r.output());
-        JsonObject deny = EapTtlsIT.waitForEvent(org, "02:00:00:e5:00:03", "NAC_CLIENT_DENY");
+        JsonObject deny = waitForEvent(org, "02:00:00:e5:00:03", "NAC_CLIENT_DENY");
         assertEquals("eap-teap", deny.getString("auth_type"));
-        JsonObject failure = EapTtlsIT.waitForEvent(org, "02:00:00:e5:00:03", "NAC_CLIENT_USER_CERT_CHECK_FAILURE");
+        JsonObject failure = waitForEvent(org, "02:00:00:e5:00:03", "NAC_CLIENT_USER_CERT_CHECK_FAILURE");
         assertEquals("teap-it-rogue-user", failure.getString("cert_cn"));
         assertEquals("NAC Client User Certificate Validation Failure", failure.getString("text"));
-        EapTtlsIT.waitForEvent(org, "02:00:00:e5:00:03", "NAC_CLIENT_MACHINE_CERT_CHECK_SUCCESS");
+        waitForEvent(org, "02:00:00:e5:00:03", "NAC_CLIENT_MACHINE_CERT_CHECK_SUCCESS");
     }
 
     /**
@@ -151,7 +152,7 @@ class TeapIT {
             var chained = teap(TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, "02:00:00:e5:00:04", "user",
                     true);
             assertTrue(chained.succeeded(), chained.output());
-            JsonObject p1 = EapTtlsIT.waitForEvent(org, "02:00:00:e5:00:04", "NAC_CLIENT_PERMIT");
+            JsonObject p1 = waitForEvent(org, "02:00:00:e5:00:04", "NAC_CLIENT_PERMIT");
             assertEquals("TEAP machine and user -> VLAN 611", p1.getString("nacrule_name"), p1.toString());
             assertEquals("611", p1.getString("vlan"));
 
@@ -159,10 +160,10 @@ class TeapIT {
                     false);
             assertTrue(alone.succeeded(), alone.output());
             assertTrue(alone.mppeKeysMatch(), alone.output());
-            JsonObject p2 = EapTtlsIT.waitForEvent(org, "02:00:00:e5:00:05", "NAC_CLIENT_PERMIT");
+            JsonObject p2 = waitForEvent(org, "02:00:00:e5:00:05", "NAC_CLIENT_PERMIT");
             assertEquals("TEAP user only", p2.getString("nacrule_name"), p2.toString());
             assertEquals(USER, p2.getString("username"));
-            EapTtlsIT.waitForEvent(org, "02:00:00:e5:00:05", "NAC_CLIENT_USER_CERT_CHECK_SUCCESS");
+            waitForEvent(org, "02:00:00:e5:00:05", "NAC_CLIENT_USER_CERT_CHECK_SUCCESS");
         } finally {
             delete(base + "/nacrules/" + both.json().getString("id"));
             delete(base + "/nacrules/" + userOnly.json().getString("id"));

@@ -121,4 +121,26 @@ public final class TurnstileUnderTest {
         }
         return org;
     }
+
+    /**
+     * The newest event of this type for this MAC (any notation) in the last hour, waiting up to 20 s for the event
+     * pipeline (JMS, then a batch insert) to write it.
+     */
+    public static jakarta.json.JsonObject waitForEvent(String org, String mac, String type)
+            throws InterruptedException {
+        String compact = mac.replace(":", "").replace("-", "");
+        for (int i = 0; i < 80; i++) {
+            Response r = get("/api/v1/orgs/" + org + "/nac_clients/events/search?mac=" + compact + "&type=" + type
+                    + "&duration=1h");
+            if (r.status() != 200) {
+                throw new AssertionError("events search answered " + r.status() + ": " + r.body());
+            }
+            var results = r.json().getJsonArray("results");
+            if (!results.isEmpty()) {
+                return results.getJsonObject(0);
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no " + type + " event for " + mac);
+    }
 }
