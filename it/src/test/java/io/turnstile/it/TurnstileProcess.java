@@ -21,7 +21,12 @@ public final class TurnstileProcess implements AutoCloseable {
 
     public static final String TOKEN = "it-own-instance-token-0123456789ab";
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1: the default client upgrades to h2c and keeps that connection; one opened while Payara was still
+     * starting stayed wedged (every readiness probe then timed out for 10 minutes), so each probe uses plain HTTP/1.1.
+     */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Path dataDir;
     private final int httpPort;
