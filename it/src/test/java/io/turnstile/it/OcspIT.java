@@ -59,41 +59,22 @@ class OcspIT {
         openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=OCSP IT CA",
                 "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
                 "-keyout", p("ca.key"), "-out", p("ca.pem"));
-        Files.createDirectories(dir.resolve("db"));
-        Files.writeString(dir.resolve("db/index.txt"), "");
-        Files.writeString(dir.resolve("db/serial"), "2000\n");
-        Files.writeString(dir.resolve("ca.cnf"), """
-                [ca]
-                default_ca = it
-                [it]
-                dir = %1$s
-                database = $dir/db/index.txt
-                serial = $dir/db/serial
-                new_certs_dir = $dir/db
-                certificate = $dir/ca.pem
-                private_key = $dir/ca.key
-                default_md = sha256
-                default_days = 30
-                policy = anything
-                copy_extensions = none
-                unique_subject = no
-                [anything]
-                commonName = supplied
+        OpensslCa.configure(dir, "ca", "2000", """
                 [client]
                 basicConstraints = CA:FALSE
                 keyUsage = digitalSignature
                 extendedKeyUsage = clientAuth
-                authorityInfoAccess = OCSP;URI:http://127.0.0.1:%2$d/
+                authorityInfoAccess = OCSP;URI:http://127.0.0.1:%1$d/
                 [client_down]
                 basicConstraints = CA:FALSE
                 keyUsage = digitalSignature
                 extendedKeyUsage = clientAuth
-                authorityInfoAccess = OCSP;URI:http://127.0.0.1:%3$d/
+                authorityInfoAccess = OCSP;URI:http://127.0.0.1:%2$d/
                 [responder]
                 basicConstraints = CA:FALSE
                 keyUsage = digitalSignature
                 extendedKeyUsage = OCSPSigning
-                """.formatted(dir, responderPort, port(1)));
+                """.formatted(responderPort, port(1)));
         issue("responder", "OCSP IT Responder", "responder");
         issue("good", "ocsp-it-good", "client");
         issue("revoked", "ocsp-it-revoked", "client");

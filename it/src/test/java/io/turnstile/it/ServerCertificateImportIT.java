@@ -64,26 +64,7 @@ class ServerCertificateImportIT {
                 + "keyUsage=critical,keyCertSign,cRLSign\n");
         openssl("x509", "-req", "-in", p("issuing.csr"), "-CA", p("root.pem"), "-CAkey", p("root.key"),
                 "-CAcreateserial", "-days", "50", "-sha256", "-extfile", p("issuing.ext"), "-out", p("issuing.pem"));
-        Files.createDirectories(dir.resolve("db"));
-        Files.writeString(dir.resolve("db/index.txt"), "");
-        Files.writeString(dir.resolve("db/serial"), "3000\n");
-        Files.writeString(dir.resolve("ca.cnf"), """
-                [ca]
-                default_ca = issuing
-                [issuing]
-                dir = %s
-                database = $dir/db/index.txt
-                serial = $dir/db/serial
-                new_certs_dir = $dir/db
-                certificate = $dir/issuing.pem
-                private_key = $dir/issuing.key
-                default_md = sha256
-                default_days = 30
-                policy = anything
-                copy_extensions = none
-                unique_subject = no
-                [anything]
-                commonName = supplied
+        OpensslCa.configure(dir, "issuing", "3000", """
                 [server]
                 basicConstraints = CA:FALSE
                 keyUsage = critical,digitalSignature,keyEncipherment
@@ -99,7 +80,7 @@ class ServerCertificateImportIT {
                 keyUsage = critical,digitalSignature,keyEncipherment
                 extendedKeyUsage = clientAuth
                 subjectAltName = DNS:radius.import.example
-                """.formatted(dir));
+                """);
         server("server", "radius.import.example", "server");
         server("wildcard", "*.import.example", "wildcard");
         server("client-only", "radius.import.example", "client_only");
