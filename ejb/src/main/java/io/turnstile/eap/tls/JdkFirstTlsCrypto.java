@@ -4,6 +4,9 @@ import org.bouncycastle.jcajce.util.DefaultJcaJceHelper;
 import org.bouncycastle.jcajce.util.JcaJceHelper;
 import org.bouncycastle.jcajce.util.ProviderJcaJceHelper;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.tls.NamedGroup;
+import org.bouncycastle.tls.crypto.TlsECConfig;
+import org.bouncycastle.tls.crypto.TlsECDomain;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 
 import javax.crypto.Cipher;
@@ -47,6 +50,15 @@ final class JdkFirstTlsCrypto extends JcaTlsCrypto {
 
     JdkFirstTlsCrypto(SecureRandom random) {
         super(new JdkFirstHelper(), random, random);
+    }
+
+    /** X25519 with Bouncy Castle's arithmetic (see {@link X25519Domain}); every other group as BC's JCA crypto does. */
+    @Override
+    public TlsECDomain createECDomain(TlsECConfig ecConfig) {
+        if (ecConfig.getNamedGroup() == NamedGroup.x25519) {
+            return new X25519Domain(this, getSecureRandom());
+        }
+        return super.createECDomain(ecConfig);
     }
 
     /** Each lookup tries the installed (JDK) providers, then the private BC provider. */
