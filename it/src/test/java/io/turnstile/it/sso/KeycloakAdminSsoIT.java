@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -113,29 +112,7 @@ class KeycloakAdminSsoIT {
      * the ACS URL) and IdP-initiated login at {@code /realms/turnstile/protocol/saml/clients/<idpInitiatedName>}.
      */
     static void createKeycloakClient(String acsUrl, String idpInitiatedName) throws Exception {
-        String fixture;
-        try (InputStream in = KeycloakAdminSsoIT.class.getResourceAsStream("/keycloak/turnstile-realm.json")) {
-            fixture = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        JsonObject realm = Json.createReader(new StringReader(fixture)).readObject();
-        String client = realm.getJsonArray("clients").getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("protocol", "").equals("saml")).findFirst().orElseThrow().toString()
-                .replace("https://nac.turnstile.test/api/v1/saml/kcsso01/login", acsUrl)
-                .replace("https://nac.turnstile.test/api/v1/saml/kcsso01", acsUrl.substring(0, acsUrl.length() - 6))
-                .replace("\"saml_idp_initiated_sso_url_name\":\"turnstile\"",
-                        "\"saml_idp_initiated_sso_url_name\":\"" + idpInitiatedName + "\"");
-        assertTrue(client.contains(idpInitiatedName), client);
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(KEYCLOAK + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin"
-                        + "&password=admin-it")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, token.statusCode(), token.body());
-        String bearer = Json.createReader(new StringReader(token.body())).readObject().getString("access_token");
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/admin/realms/turnstile/clients"))
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(client)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, r.statusCode(), r.body());
+        new KeycloakClients(KEYCLOAK).create(acsUrl, acsUrl, idpInitiatedName, Map.of());
     }
 
     record Acs(int status, String location, String body, Map<String, String> cookies) { }
