@@ -28,9 +28,12 @@ import java.util.Set;
  * S-IMCK (§5.4), so it binds the tunnel and both inner methods.
  *
  * <p>Identity-Type (§4.2.3): the server asks for the machine first; a peer without machine credentials answers with
- * Identity-Type user (wpa_supplicant, Windows), and that user authentication then ends the chain. A failed inner method,
- * a peer that refuses EAP-TLS or a Crypto-Binding that does not verify ends TEAP with Result failure and an Error TLV
- * (§3.6.3); the peer's answer is then followed by EAP-Failure.
+ * Identity-Type user (wpa_supplicant, Windows), and that user authentication then ends the chain. A peer that answers
+ * the user request with an empty EAP-Response/Identity after its machine succeeded (Windows with nobody signed in) is
+ * a machine-only login: Result success without another inner method, as the machine's Crypto-Binding was already
+ * verified (§4.2.13), and the MSK is that of S-IMCK[1]. With {@link TeapIdentityPolicy#MACHINE_OR_USER} the first
+ * inner method is the only one. A failed inner method, a peer that refuses EAP-TLS or a Crypto-Binding that does not
+ * verify ends TEAP with Result failure and an Error TLV (§3.6.3); the peer's answer is then followed by EAP-Failure.
  */
 final class TeapInner implements TunnelInner {
 
@@ -40,9 +43,10 @@ final class TeapInner implements TunnelInner {
             TeapTlv.CRYPTO_BINDING, TeapTlv.VENDOR_SPECIFIC);
     static final int TEAP_VERSION = 1;
 
-    private enum State { IDENTITY, INNER, BINDING, FAILURE_SENT, DONE }
+    private enum State { IDENTITY, INNER, BINDING, RESULT_SENT, FAILURE_SENT, DONE }
 
     private final EapMethod innerMethod;
+    private final TeapIdentityPolicy identities;
     private final EapPeer outerPeer;
     private final SecureRandom random;
     private final byte[] serverOuterTlvs;
@@ -63,8 +67,10 @@ final class TeapInner implements TunnelInner {
     /**
      * @param serverOuterTlvs the Outer TLVs of our Start (Authority-ID), part of every Compound MAC (§5.3)
      */
-    TeapInner(EapMethod innerMethod, EapPeer outerPeer, SecureRandom random, byte[] serverOuterTlvs) {
+    TeapInner(EapMethod innerMethod, TeapIdentityPolicy identities, EapPeer outerPeer, SecureRandom random,
+              byte[] serverOuterTlvs) {
         this.innerMethod = innerMethod;
+        this.identities = identities;
         this.outerPeer = outerPeer;
         this.random = random;
         this.serverOuterTlvs = serverOuterTlvs.clone();
@@ -119,12 +125,15 @@ final class TeapInner implements TunnelInner {
         }
         if (in.result != null && in.result == TeapTlv.FAILURE) {
             return end("the peer ended TEAP with a failure Result" + (in.error == null ? "" : " (Error " + in.error
-                    + ")"));
+                    + ")") + (machineSucceeded() && current == CertificateHolder.USER ? " when asked for the user:"
+                    + " a machine-only peer that cannot decline the user step (wpa_supplicant) needs"
+                    + " turnstile.eap.teap.identity=machine-or-user" : ""));
         }
         return switch (state) {
             case IDENTITY -> identity(in);
             case INNER -> inner(in);
             case BINDING -> binding(in);
+            case RESULT_SENT -> result(in);
             default -> end("Phase 2 data in state " + state);
         };
     }
@@ -135,6 +144,12 @@ final class TeapInner implements TunnelInner {
         if (packet == null || packet.code() != Rfc3748.RESPONSE || packet.type() != Rfc3748.TYPE_IDENTITY) {
             return sendFailure("the peer did not answer the tunnelled Identity Request",
                     TeapTlv.error(TeapTlv.ERROR_UNEXPECTED_TLVS_EXCHANGED));
+        }
+        if (current == CertificateHolder.USER && packet.typeData().length == 0 && machineSucceeded()) {
+            // Windows at the logon screen declines the user step with an empty identity: machine only. The machine's
+            // Crypto-Binding was verified with Intermediate-Result, so the final Result needs no other (§4.2.13).
+            state = State.RESULT_SENT;
+            return reply(List.of(TeapTlv.result(TeapTlv.SUCCESS)));
         }
         if (in.identityType != null) {
             CertificateHolder declared = in.identityType == TeapTlv.IDENTITY_MACHINE ? CertificateHolder.MACHINE
@@ -183,8 +198,9 @@ final class TeapInner implements TunnelInner {
         }
         pending = ((MethodStep.Succeeded) step).result();
         keys = keys.next(pending.msk());
-        // The chain ends with the user (the machine request may have been answered by the user already).
-        finalBinding = current == CertificateHolder.USER;
+        // The chain ends with the user (the machine request may have been answered by the user already), or with the
+        // first method when only one is asked for.
+        finalBinding = current == CertificateHolder.USER || identities == TeapIdentityPolicy.MACHINE_OR_USER;
         byte[] nonce = new byte[CryptoBinding.NONCE_LENGTH];
         random.nextBytes(nonce);
         nonce[nonce.length - 1] &= (byte) 0xfe; // §4.2.13: a request's nonce has its least significant bit 0
@@ -227,11 +243,28 @@ final class TeapInner implements TunnelInner {
         if (!finalBinding) {
             return askIdentity(CertificateHolder.USER);
         }
+        return succeed("authenticated");
+    }
+
+    /** §3.6.1: the peer acknowledges our Result success (machine only) with its own. */
+    private Step result(Received in) {
+        if (in.result == null || in.result != TeapTlv.SUCCESS) {
+            return end("the peer did not acknowledge the machine-only Result success");
+        }
+        return succeed("authenticated (machine only: the peer declined the user step)");
+    }
+
+    /** The last inner authentication is whose identity and certificate policy sees; the MSK is the last S-IMCK's. */
+    private Step succeed(String reason) {
         InnerAuthentication last = chain.get(chain.size() - 1);
         state = State.DONE;
         closeSession();
-        return new Done(true, "authenticated", last.identity(), List.of(), last.certificate(),
+        return new Done(true, reason, last.identity(), List.of(), last.certificate(),
                 new Keys(keys.msk(), keys.emsk()), chain);
+    }
+
+    private boolean machineSucceeded() {
+        return chain.stream().anyMatch(a -> a.holder() == CertificateHolder.MACHINE && a.success());
     }
 
     boolean verify(CryptoBinding response) {
