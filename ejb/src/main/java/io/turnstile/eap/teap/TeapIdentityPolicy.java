@@ -7,25 +7,25 @@ import java.util.Locale;
  * hostapd's {@code eap_teap_id}. Configured with {@code turnstile.eap.teap.identity}
  * ({@code TURNSTILE_EAP_TEAP_IDENTITY}).
  *
- * <p>The server has to choose before it knows the peer: TEAP gives a peer no way to say up front which credentials it
- * holds, and the peers differ in how they decline a user request they cannot serve. Windows with nobody signed in
- * answers it with an empty EAP-Response/Identity, which {@link #MACHINE_AND_USER} accepts as "machine only";
- * wpa_supplicant without user credentials ends the method with a Result TLV failure, after which no server can succeed
- * (its method state is DONE/FAIL), so such peers need {@link #MACHINE_OR_USER}.
+ * <p>TEAP gives a peer no way to say up front which credentials it holds. {@link #MACHINE_AND_USER} asks for both and
+ * accepts the ways known peers decline the user request when they have no user (Windows with nobody signed in: an
+ * empty EAP-Response/Identity; wpa_supplicant: only its Identity-Type TLV) as "machine only". A peer that has a user
+ * identity but no usable user credentials starts the user's inner method and fails it, and that fails the chain; to
+ * accept such machines, or to never ask for the user, choose {@link #MACHINE_OR_USER}.
  */
 public enum TeapIdentityPolicy {
 
     /**
      * EAP chaining (§3.3.1), the default: the machine, then the user, each with its own Crypto-Binding. A peer without
      * machine credentials answers the machine request as the user (user only); a peer that answers the user request
-     * with an empty identity after its machine succeeded ends with the machine alone (machine only). hostapd has no
+     * without a user identity after its machine succeeded ends with the machine alone (machine only). hostapd has no
      * equivalent (its {@code eap_teap_id=5} requires both).
      */
     MACHINE_AND_USER("machine-and-user"),
     /**
      * One inner method (hostapd {@code eap_teap_id=4}): the machine is asked for, a peer may answer as the user, and
-     * the first inner method's Crypto-Binding goes with the final Result. Machine-only peers of every kind succeed; a
-     * peer that has both credentials authenticates its machine only.
+     * the first inner method's Crypto-Binding goes with the final Result. The user is never asked for: a peer that has
+     * both credentials authenticates its machine only.
      */
     MACHINE_OR_USER("machine-or-user");
 

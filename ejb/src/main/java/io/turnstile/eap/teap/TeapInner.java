@@ -29,8 +29,8 @@ import java.util.Set;
  *
  * <p>Identity-Type (§4.2.3): the server asks for the machine first; a peer without machine credentials answers with
  * Identity-Type user (wpa_supplicant, Windows), and that user authentication then ends the chain. A peer that answers
- * the user request with an empty EAP-Response/Identity after its machine succeeded (Windows with nobody signed in) is
- * a machine-only login: Result success without another inner method, as the machine's Crypto-Binding was already
+ * the user request without a user identity after its machine succeeded (Windows with nobody signed in: an empty
+ * EAP-Response/Identity; wpa_supplicant: only its Identity-Type TLV) is a machine-only login: Result success without another inner method, as the machine's Crypto-Binding was already
  * verified (§4.2.13), and the MSK is that of S-IMCK[1]. With {@link TeapIdentityPolicy#MACHINE_OR_USER} the first
  * inner method is the only one. A failed inner method, a peer that refuses EAP-TLS or a Crypto-Binding that does not
  * verify ends TEAP with Result failure and an Error TLV (§3.6.3); the peer's answer is then followed by EAP-Failure.
@@ -126,8 +126,7 @@ final class TeapInner implements TunnelInner {
         if (in.result != null && in.result == TeapTlv.FAILURE) {
             return end("the peer ended TEAP with a failure Result" + (in.error == null ? "" : " (Error " + in.error
                     + ")") + (machineSucceeded() && current == CertificateHolder.USER ? " when asked for the user:"
-                    + " a machine-only peer that cannot decline the user step (wpa_supplicant) needs"
-                    + " turnstile.eap.teap.identity=machine-or-user" : ""));
+                    + " to accept its machine alone, set turnstile.eap.teap.identity=machine-or-user" : ""));
         }
         return switch (state) {
             case IDENTITY -> identity(in);
@@ -141,15 +140,15 @@ final class TeapInner implements TunnelInner {
     /** The peer's EAP-Response/Identity for the requested holder; its Identity-Type says whose it really is. */
     private Step identity(Received in) {
         EapPacket packet = in.eap();
+        if (current == CertificateHolder.USER && machineSucceeded() && declinesUser(in, packet)) {
+            // Machine only. The machine's Crypto-Binding was verified with its Intermediate-Result, so the final
+            // Result needs no other (§4.2.13: exchanged and verified before the final Result).
+            state = State.RESULT_SENT;
+            return reply(List.of(TeapTlv.result(TeapTlv.SUCCESS)));
+        }
         if (packet == null || packet.code() != Rfc3748.RESPONSE || packet.type() != Rfc3748.TYPE_IDENTITY) {
             return sendFailure("the peer did not answer the tunnelled Identity Request",
                     TeapTlv.error(TeapTlv.ERROR_UNEXPECTED_TLVS_EXCHANGED));
-        }
-        if (current == CertificateHolder.USER && packet.typeData().length == 0 && machineSucceeded()) {
-            // Windows at the logon screen declines the user step with an empty identity: machine only. The machine's
-            // Crypto-Binding was verified with Intermediate-Result, so the final Result needs no other (§4.2.13).
-            state = State.RESULT_SENT;
-            return reply(List.of(TeapTlv.result(TeapTlv.SUCCESS)));
         }
         if (in.identityType != null) {
             CertificateHolder declared = in.identityType == TeapTlv.IDENTITY_MACHINE ? CertificateHolder.MACHINE
@@ -193,8 +192,9 @@ final class TeapInner implements TunnelInner {
             MethodResult r = f.result();
             chain.add(new InnerAuthentication(current, false, identityOf(r), r.certificate()));
             failedCertificate = r.certificate();
-            return sendFailure("inner EAP-TLS of the " + holderName() + ": " + f.reason(),
-                    TeapTlv.error(TeapTlv.ERROR_INNER_METHOD));
+            return sendFailure("inner EAP-TLS of the " + holderName() + ": " + f.reason()
+                    + (current == CertificateHolder.USER && machineSucceeded() ? " (to accept the machine alone, set"
+                    + " turnstile.eap.teap.identity=machine-or-user)" : ""), TeapTlv.error(TeapTlv.ERROR_INNER_METHOD));
         }
         pending = ((MethodStep.Succeeded) step).result();
         keys = keys.next(pending.msk());
@@ -261,6 +261,19 @@ final class TeapInner implements TunnelInner {
         closeSession();
         return new Done(true, reason, last.identity(), List.of(), last.certificate(),
                 new Keys(keys.msk(), keys.emsk()), chain);
+    }
+
+    /**
+     * How peers without user credentials answer the user request (§4.2.3): Windows at the logon screen with an empty
+     * EAP-Response/Identity; wpa_supplicant with its Identity-Type TLV and no EAP-Payload (it has no identity to put in
+     * one and waits for one that never comes).
+     */
+    private static boolean declinesUser(Received in, EapPacket packet) {
+        if (in.eapPayload == null) {
+            return in.identityType != null;
+        }
+        return packet != null && packet.code() == Rfc3748.RESPONSE && packet.type() == Rfc3748.TYPE_IDENTITY
+                && packet.typeData().length == 0;
     }
 
     private boolean machineSucceeded() {

@@ -299,6 +299,36 @@ class TeapInnerTest {
         assertTrue(done.success(), done.reason());
     }
 
+    /** wpa_supplicant without a user identity answers with its Identity-Type TLV alone (no EAP-Payload). */
+    @Test
+    void anIdentityTypeWithoutEapPayloadAfterTheMachineIsAMachineOnlyLogin() throws Exception {
+        List<TeapTlv> result = tlvs(afterMachine(TeapTlv.encodeAll(List.of(
+                TeapTlv.identityType(TeapTlv.IDENTITY_USER)))));
+        assertEquals(TeapTlv.SUCCESS, find(result, TeapTlv.RESULT).status());
+        assertNull(find(result, TeapTlv.CRYPTO_BINDING));
+        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
+                inner.receive(TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.SUCCESS)))));
+        assertTrue(done.success(), done.reason());
+        assertArrayEquals(peerKeys.msk(), done.keys().msk());
+        assertEquals(List.of(CertificateHolder.MACHINE),
+                done.chain().stream().map(InnerAuthentication::holder).toList());
+    }
+
+    /** A peer with a user identity but no user certificate fails the user's EAP-TLS: that fails the chain. */
+    @Test
+    void aFailedUserMethodAfterTheMachineFailsTheChainAndNamesTheSetting() throws Exception {
+        innerTls.failFor.add("jo");
+        inner.established(TUNNEL);
+        List<TeapTlv> machineBinding = innerRound(inner.begin(), "pc1", TeapTlv.IDENTITY_MACHINE);
+        TunnelInner.Step userRequest = inner.receive(answerBinding(machineBinding, "pc1", false, false));
+        assertEquals(TeapTlv.FAILURE, find(innerRound(userRequest, "jo", TeapTlv.IDENTITY_USER), TeapTlv.RESULT)
+                .status());
+        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
+                inner.receive(TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.FAILURE)))));
+        assertFalse(done.success());
+        assertTrue(done.reason().contains("machine-or-user"), done.reason());
+    }
+
     @Test
     void aMachineOnlyPeerThatDoesNotAcknowledgeTheResultFailsWithoutKeys() throws Exception {
         afterMachine(emptyIdentity(null));
@@ -309,7 +339,7 @@ class TeapInnerTest {
         assertTrue(done.reason().contains("did not acknowledge"), done.reason());
     }
 
-    /** wpa_supplicant without user credentials answers the user request with a Result failure: a clean reject. */
+    /** A peer that answers the user request with a Result failure has ended the method: a clean reject. */
     @Test
     void aResultFailureForTheUserRequestEndsWithARejectThatNamesTheSetting() throws Exception {
         TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
