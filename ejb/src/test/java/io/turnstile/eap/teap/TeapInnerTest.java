@@ -211,10 +211,7 @@ class TeapInnerTest {
         List<TeapTlv> failure = tlvs(inner.receive(answerBinding(binding, "pc1", false, true)));
         assertEquals(TeapTlv.FAILURE, find(failure, TeapTlv.RESULT).status());
         assertEquals("800500040000" + "07d1", java.util.HexFormat.of().formatHex(find(failure, TeapTlv.ERROR).encode()));
-        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
-                inner.receive(TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.FAILURE)))));
-        assertFalse(done.success());
-        assertNull(done.keys());
+        acknowledgeFailure(inner);
     }
 
     @Test
@@ -225,9 +222,9 @@ class TeapInnerTest {
         TunnelInner.Step userRequest = inner.receive(answerBinding(machineBinding, "pc1", false, false));
         List<TeapTlv> failure = innerRound(userRequest, "jo", TeapTlv.IDENTITY_USER);
         assertEquals(TeapTlv.FAILURE, find(failure, TeapTlv.RESULT).status());
-        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
-                inner.receive(TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.FAILURE)))));
-        assertFalse(done.success());
+        TunnelInner.Done done = acknowledgeFailure(inner);
+        assertTrue(done.reason().contains("turnstile.eap.teap.identity=machine-or-user"),
+                "a machine whose user fails: the reason names the setting that accepts it alone: " + done.reason());
         InnerAuthentication user = done.chain().get(1);
         assertEquals(CertificateHolder.USER, user.holder());
         assertFalse(user.success());
@@ -260,6 +257,31 @@ class TeapInnerTest {
         return inner.receive(answer);
     }
 
+    /** The peer acknowledges our Result failure (§3.6.3): the method ends without keys. */
+    static TunnelInner.Done acknowledgeFailure(TeapInner inner) {
+        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
+                inner.receive(TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.FAILURE)))));
+        assertFalse(done.success());
+        assertNull(done.keys());
+        return done;
+    }
+
+    /** A successful end with the machine alone: the MSK of the machine's S-IMCK (as for one inner method). */
+    TunnelInner.Done assertMachineOnly(TunnelInner.Step step) {
+        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class, step);
+        assertTrue(done.success(), done.reason());
+        assertArrayEquals(peerKeys.msk(), done.keys().msk(), "MSK = TLS-PRF(S-IMCK[1], ...) as for one method");
+        assertArrayEquals(peerKeys.emsk(), done.keys().emsk());
+        assertEquals(List.of(CertificateHolder.MACHINE),
+                done.chain().stream().map(InnerAuthentication::holder).toList());
+        assertTrue(done.chain().get(0).success());
+        return done;
+    }
+
+    static byte[] resultSuccess() {
+        return TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.SUCCESS)));
+    }
+
     static byte[] emptyIdentity(Integer identityType) {
         List<TeapTlv> out = new ArrayList<>(List.of(TeapTlv.eapPayload(eapResponse(Rfc3748.TYPE_IDENTITY,
                 new byte[0]))));
@@ -278,25 +300,16 @@ class TeapInnerTest {
         assertNull(find(result, TeapTlv.INTERMEDIATE_RESULT), "no inner method since the machine's");
         assertNull(find(result, TeapTlv.EAP_PAYLOAD));
 
-        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
-                inner.receive(TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.SUCCESS)))));
-        assertTrue(done.success(), done.reason());
+        TunnelInner.Done done = assertMachineOnly(inner.receive(resultSuccess()));
         assertEquals("pc1", done.identity(), "no user: policy sees the machine identity");
         assertEquals("pc1", done.certificate().facts().cn());
-        assertArrayEquals(peerKeys.msk(), done.keys().msk(), "MSK = TLS-PRF(S-IMCK[1], ...) as for one method");
-        assertArrayEquals(peerKeys.emsk(), done.keys().emsk());
-        assertEquals(List.of(CertificateHolder.MACHINE),
-                done.chain().stream().map(InnerAuthentication::holder).toList());
-        assertTrue(done.chain().get(0).success());
     }
 
     @Test
     void anEmptyIdentityDeclaredAsTheMachineAlsoEndsWithTheMachineAlone() throws Exception {
         assertEquals(TeapTlv.SUCCESS, find(tlvs(afterMachine(emptyIdentity(TeapTlv.IDENTITY_MACHINE))),
                 TeapTlv.RESULT).status());
-        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
-                inner.receive(TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.SUCCESS)))));
-        assertTrue(done.success(), done.reason());
+        assertMachineOnly(inner.receive(resultSuccess()));
     }
 
     /** wpa_supplicant without a user identity answers with its Identity-Type TLV alone (no EAP-Payload). */
@@ -306,27 +319,7 @@ class TeapInnerTest {
                 TeapTlv.identityType(TeapTlv.IDENTITY_USER)))));
         assertEquals(TeapTlv.SUCCESS, find(result, TeapTlv.RESULT).status());
         assertNull(find(result, TeapTlv.CRYPTO_BINDING));
-        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
-                inner.receive(TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.SUCCESS)))));
-        assertTrue(done.success(), done.reason());
-        assertArrayEquals(peerKeys.msk(), done.keys().msk());
-        assertEquals(List.of(CertificateHolder.MACHINE),
-                done.chain().stream().map(InnerAuthentication::holder).toList());
-    }
-
-    /** A peer with a user identity but no user certificate fails the user's EAP-TLS: that fails the chain. */
-    @Test
-    void aFailedUserMethodAfterTheMachineFailsTheChainAndNamesTheSetting() throws Exception {
-        innerTls.failFor.add("jo");
-        inner.established(TUNNEL);
-        List<TeapTlv> machineBinding = innerRound(inner.begin(), "pc1", TeapTlv.IDENTITY_MACHINE);
-        TunnelInner.Step userRequest = inner.receive(answerBinding(machineBinding, "pc1", false, false));
-        assertEquals(TeapTlv.FAILURE, find(innerRound(userRequest, "jo", TeapTlv.IDENTITY_USER), TeapTlv.RESULT)
-                .status());
-        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
-                inner.receive(TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.FAILURE)))));
-        assertFalse(done.success());
-        assertTrue(done.reason().contains("machine-or-user"), done.reason());
+        assertMachineOnly(inner.receive(resultSuccess()));
     }
 
     @Test
@@ -356,10 +349,7 @@ class TeapInnerTest {
         List<TeapTlv> failure = tlvs(afterMachine(TeapTlv.encodeAll(List.of(
                 TeapTlv.eapPayload(eapResponse(Rfc3748.TYPE_TLS, new byte[]{0}))))));
         assertEquals(TeapTlv.FAILURE, find(failure, TeapTlv.RESULT).status());
-        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
-                inner.receive(TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.FAILURE)))));
-        assertFalse(done.success());
-        assertNull(done.keys());
+        acknowledgeFailure(inner);
     }
 
     @Test
@@ -398,12 +388,7 @@ class TeapInnerTest {
         List<TeapTlv> binding = innerRound(single, first, "pc1", TeapTlv.IDENTITY_MACHINE);
         assertEquals(TeapTlv.SUCCESS, find(binding, TeapTlv.INTERMEDIATE_RESULT).status());
         assertEquals(TeapTlv.SUCCESS, find(binding, TeapTlv.RESULT).status(), "the machine is the last method");
-        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
-                single.receive(answerBinding(binding, "pc1", true, false)));
-        assertTrue(done.success(), done.reason());
-        assertArrayEquals(peerKeys.msk(), done.keys().msk());
-        assertEquals(List.of(CertificateHolder.MACHINE),
-                done.chain().stream().map(InnerAuthentication::holder).toList());
+        assertMachineOnly(single.receive(answerBinding(binding, "pc1", true, false)));
     }
 
     @Test
