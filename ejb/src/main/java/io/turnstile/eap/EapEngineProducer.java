@@ -31,7 +31,8 @@ import java.util.List;
  *       so a minimum of 1.3 turns it off</li>
  *   <li>{@code turnstile.eap.peap.crypto-binding} ("optional"; "off", "optional", "required"): see
  *       {@link CryptoBindingPolicy}</li>
- *   <li>{@code turnstile.eap.teap.identity} ("machine-and-user"; "machine-or-user"): see {@link TeapIdentityPolicy}</li>
+ *   <li>{@code turnstile.eap.teap.identity} ("machine-and-user"; "machine-or-user"): see
+ *       {@link TeapIdentityPolicy}</li>
  * </ul>
  */
 @ApplicationScoped

@@ -160,7 +160,8 @@ class TeapIT {
         assertEquals(200, both.status(), both.body());
         var machineOnly = post(base + "/nacrules", "{\"name\": \"TEAP machine only -> VLAN 612\", \"order\": 2,"
                 + " \"action\": \"allow\", \"matching\": {\"auth_type\": \"eap-teap\", \"nactags\": [\""
-                + host.json().getString("id") + "\"]}, \"apply_tags\": [\"" + restricted.json().getString("id") + "\"]}");
+                + host.json().getString("id") + "\"]}, \"apply_tags\": [\"" + restricted.json().getString("id")
+                + "\"]}");
         assertEquals(200, machineOnly.status(), machineOnly.body());
         var userOnly = post(base + "/nacrules", "{\"name\": \"TEAP user only\", \"order\": 3, \"action\": \"allow\","
                 + " \"matching\": {\"auth_type\": \"eap-teap\"}, \"apply_tags\": []}");
@@ -218,7 +219,8 @@ class TeapIT {
         var r = machineOnly(TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, mac, userIdentity);
         assertTrue(r.succeeded(), r.output());
         assertTrue(r.mppeKeysMatch(), r.output());
-        assertTrue(r.output().contains("EAP-TEAP: Identity-Type: 1"), "the server asked for the user after the machine");
+        assertTrue(r.output().contains("EAP-TEAP: Identity-Type: 1"), "the server asked for the user after the machine:"
+                + r.output());
         JsonObject permit = waitForEvent(org, mac, "NAC_CLIENT_PERMIT");
         assertEquals("eap-teap", permit.getString("auth_type"));
         assertEquals(MACHINE, permit.getString("hostname"), "the machine certificate names the host");

@@ -136,8 +136,8 @@ public final class TurnstileUnderTest {
                                                        String mac, String type) throws InterruptedException {
         String compact = mac.replace(":", "").replace("-", "");
         for (int i = 0; i < 80; i++) {
-            Response r = get.apply("/api/v1/orgs/" + org + "/nac_clients/events/search?mac=" + compact + "&type=" + type
-                    + "&duration=1h");
+            Response r = get.apply("/api/v1/orgs/" + org + "/nac_clients/events/search?mac=" + compact + "&type="
+                    + type + "&duration=1h");
             if (r.status() != 200) {
                 throw new AssertionError("events search answered " + r.status() + ": " + r.body());
             }

@@ -30,10 +30,11 @@ import java.util.Set;
  * <p>Identity-Type (§4.2.3): the server asks for the machine first; a peer without machine credentials answers with
  * Identity-Type user (wpa_supplicant, Windows), and that user authentication then ends the chain. A peer that answers
  * the user request without a user identity after its machine succeeded (Windows with nobody signed in: an empty
- * EAP-Response/Identity; wpa_supplicant: only its Identity-Type TLV) is a machine-only login: Result success without another inner method, as the machine's Crypto-Binding was already
- * verified (§4.2.13), and the MSK is that of S-IMCK[1]. With {@link TeapIdentityPolicy#MACHINE_OR_USER} the first
- * inner method is the only one. A failed inner method, a peer that refuses EAP-TLS or a Crypto-Binding that does not
- * verify ends TEAP with Result failure and an Error TLV (§3.6.3); the peer's answer is then followed by EAP-Failure.
+ * EAP-Response/Identity; wpa_supplicant: only its Identity-Type TLV) is a machine-only login: Result success without
+ * another inner method, as the machine's Crypto-Binding was already verified (§4.2.13), and the MSK is that of
+ * S-IMCK[1]. With {@link TeapIdentityPolicy#MACHINE_OR_USER} the first inner method is the only one. A failed inner
+ * method, a peer that refuses EAP-TLS or a Crypto-Binding that does not verify ends TEAP with Result failure and an
+ * Error TLV (§3.6.3); the peer's answer is then followed by EAP-Failure.
  */
 final class TeapInner implements TunnelInner {
 
