@@ -3,6 +3,7 @@ package io.turnstile.eap;
 import io.turnstile.eap.peap.CryptoBindingPolicy;
 import io.turnstile.eap.peap.EapPeapMethod;
 import io.turnstile.eap.teap.EapTeapMethod;
+import io.turnstile.eap.teap.TeapIdentityPolicy;
 import io.turnstile.eap.tls.EapTlsMethod;
 import io.turnstile.eap.tls.EapTlsSettings;
 import io.turnstile.eap.ttls.EapTtlsMethod;
@@ -30,6 +31,8 @@ import java.util.List;
  *       so a minimum of 1.3 turns it off</li>
  *   <li>{@code turnstile.eap.peap.crypto-binding} ("optional"; "off", "optional", "required"): see
  *       {@link CryptoBindingPolicy}</li>
+ *   <li>{@code turnstile.eap.teap.identity} ("machine-and-user"; "machine-or-user"): see
+ *       {@link TeapIdentityPolicy}</li>
  * </ul>
  */
 @ApplicationScoped
@@ -67,6 +70,10 @@ public class EapEngineProducer {
     String peapCryptoBinding;
 
     @Inject
+    @ConfigProperty(name = "turnstile.eap.teap.identity", defaultValue = "machine-and-user")
+    String teapIdentity;
+
+    @Inject
     EapServerTrust trust;
 
     @Inject
@@ -85,13 +92,15 @@ public class EapEngineProducer {
                 EapTlsSettings.DEFAULTS.maxMessageLength(), maximumTlsVersion);
         EapServerTrust t = trust;
         CryptoBindingPolicy binding = CryptoBindingPolicy.parse(peapCryptoBinding);
+        TeapIdentityPolicy teapIdentities = TeapIdentityPolicy.parse(teapIdentity);
         LOG.info(() -> "EAP: TLS " + tls.minimumTlsVersion() + ".." + tls.maximumTlsVersion()
-                + ", PEAP crypto binding " + binding.name().toLowerCase(java.util.Locale.ROOT));
+                + ", PEAP crypto binding " + binding.name().toLowerCase(java.util.Locale.ROOT)
+                + ", TEAP identities " + teapIdentities.setting());
         // EAP-TLS is proposed first; a peer configured for TTLS answers with a Nak (RFC 3748 §5.3.1) and gets it.
         EapTlsMethod eapTls = new EapTlsMethod(t::credentials, tls, random, clock);
         return new EapEngine(List.of(eapTls, new EapTtlsMethod(idps, t::credentials, tls, random, clock),
                         new EapPeapMethod(eapTls, t::credentials, tls, binding, random, clock),
-                        new EapTeapMethod(eapTls, t::credentials, tls, random, clock)),
+                        new EapTeapMethod(eapTls, teapIdentities, t::credentials, tls, random, clock)),
                 new EapConversationTable(maxPerNas, maxTotal, Duration.ofSeconds(idleTimeoutSeconds), clock), random);
     }
 }

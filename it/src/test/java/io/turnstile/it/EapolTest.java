@@ -154,8 +154,11 @@ public final class EapolTest {
      * One TEAP authentication (RFC 7170) with inner EAP-TLS, TLS 1.2 outside and inside, with the TEAP-capable
      * eapol_test built by {@code it/scripts/eapol-test-teap.sh}: the machine certificate ({@code machine_*}, used when
      * the server asks Identity-Type machine) and the user certificate ({@code *2}), i.e. EAP chaining. Without
-     * {@code machineCert} the peer has no machine credentials and answers the machine request as the user. No PAC
-     * provisioning ({@code teap_provisioning=0}; the PAC file only has to be named).
+     * {@code machineCert} the peer has no machine credentials and answers the machine request as the user. Without
+     * {@code userCert} it has no user certificate (machine only): with no {@code userIdentity} either it cannot answer
+     * a user request (wpa_supplicant then sends a Result failure), with {@code ""} it answers it with an empty identity
+     * (as Windows with nobody signed in). No PAC provisioning ({@code teap_provisioning=0}; the PAC file only has to be
+     * named).
      */
     public static Result teap(String binary, Path dir, int port, String secret, String mac, String outerIdentity,
                               Path caCert, String userIdentity, Path userCert, Path userKey, String machineIdentity,
@@ -177,25 +180,26 @@ public final class EapolTest {
                         machine_client_cert="%s"
                         machine_private_key="%s"
                     """.formatted(machineIdentity, caCert, machineCert, machineKey);
+            String identity = userIdentity == null ? "" : "    identity=\"%s\"\n".formatted(userIdentity);
+            String user = userCert == null ? "" : """
+                        phase2="auth=TLS"
+                        ca_cert2="%s"
+                        client_cert2="%s"
+                        private_key2="%s"
+                    """.formatted(caCert, userCert, userKey);
             Files.writeString(conf, """
                     network={
                         key_mgmt=WPA-EAP
                         eap=TEAP
                         anonymous_identity="%s"
-                        identity="%s"
-                        ca_cert="%s"
+                    %s    ca_cert="%s"
                         pac_file="%s"
                         phase1="teap_provisioning=0 tls_disable_tlsv1_3=1"
-                        phase2="auth=TLS"
-                        ca_cert2="%s"
-                        client_cert2="%s"
-                        private_key2="%s"
-                    %s
+                    %s%s
                         eapol_flags=0
                         %s
                     }
-                    """.formatted(outerIdentity, userIdentity, caCert, conf + ".pac", caCert, userCert, userKey,
-                    machine, extra));
+                    """.formatted(outerIdentity, identity, caCert, conf + ".pac", user, machine, extra));
             return run(binary, conf, port, secret, mac, 60); // two inner handshakes: slow on a busy machine
         } catch (IOException e) {
             throw new IllegalStateException(binary + " could not run", e);

@@ -42,13 +42,7 @@ class EventDurabilityIT {
         int port = TurnstileProcess.sparePortBase();
         String org;
         try (TurnstileProcess ts = new TurnstileProcess(dir, port, Map.of()).start()) {
-            org = ts.orgId();
-            var cluster = ts.call("POST", "/api/v1/orgs/" + org + "/mxclusters", """
-                    {"name": "durability", "mist_nac": {"enabled": true, "secret": "%s",
-                      "client_ips": {"127.0.0.1": {}}}}""".formatted(SECRET));
-            assertEquals(200, cluster.status(), cluster.body());
-            // The adapter's client cache learns the new client within its 5 s lifetime: wait for a first answer.
-            waitForAnswer(ts.authPort());
+            org = ts.addLocalRadiusClient(ts.orgId(), SECRET);
 
             String out = radclientParallel(ts.authPort());
             // A reply whose event was not journaled within turnstile.events.durable-wait-millis left anyway and is
@@ -90,17 +84,6 @@ class EventDurabilityIT {
                 + "/nac_clients/events/search?type=NAC_CLIENT_DENY&ssid=" + SSID + "&duration=1d&limit=1", null);
         assertEquals(200, r.status(), r.body());
         return r.json().getInt("total");
-    }
-
-    private static void waitForAnswer(int port) throws InterruptedException {
-        for (int i = 0; i < 30; i++) {
-            var r = Radclient.send(port, "auth", SECRET, Radclient.mab("02d0d0000000"));
-            if (r.rejected()) {
-                return;
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError("the new Turnstile never answered");
     }
 
     /** N requests for N unknown MACs, 8 in flight (radclient -p), each answered by an Access-Reject. */

@@ -124,6 +124,26 @@ public final class TurnstileProcess implements AutoCloseable {
                 .getString("org_id");
     }
 
+    /**
+     * Adds 127.0.0.1 as a RADIUS client (an mxcluster with this secret) and waits until a MAB request is answered:
+     * the adapter's client cache learns the new client within its 5 s lifetime.
+     */
+    public String addLocalRadiusClient(String org, String secret) throws InterruptedException {
+        var cluster = call("POST", "/api/v1/orgs/" + org + "/mxclusters", """
+                {"name": "own-instance", "mist_nac": {"enabled": true, "secret": "%s",
+                  "client_ips": {"127.0.0.1": {}}}}""".formatted(secret));
+        if (cluster.status() != 200) {
+            throw new AssertionError("creating the RADIUS client failed: " + cluster);
+        }
+        for (int i = 0; i < 30; i++) {
+            if (Radclient.send(authPort(), "auth", secret, Radclient.mab("02d0d0000000")).rejected()) {
+                return org;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the new Turnstile never answered");
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no orderly broker stop. */
     public void kill9() throws InterruptedException {
         if (process != null && process.isAlive()) {

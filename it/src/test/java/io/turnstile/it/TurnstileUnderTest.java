@@ -128,10 +128,16 @@ public final class TurnstileUnderTest {
      */
     public static jakarta.json.JsonObject waitForEvent(String org, String mac, String type)
             throws InterruptedException {
+        return waitForEvent(TurnstileUnderTest::get, org, mac, type);
+    }
+
+    /** As above, on the Turnstile {@code get} calls (e.g. a {@link TurnstileProcess} of the test's own). */
+    public static jakarta.json.JsonObject waitForEvent(java.util.function.Function<String, Response> get, String org,
+                                                       String mac, String type) throws InterruptedException {
         String compact = mac.replace(":", "").replace("-", "");
         for (int i = 0; i < 80; i++) {
-            Response r = get("/api/v1/orgs/" + org + "/nac_clients/events/search?mac=" + compact + "&type=" + type
-                    + "&duration=1h");
+            Response r = get.apply("/api/v1/orgs/" + org + "/nac_clients/events/search?mac=" + compact + "&type="
+                    + type + "&duration=1h");
             if (r.status() != 200) {
                 throw new AssertionError("events search answered " + r.status() + ": " + r.body());
             }

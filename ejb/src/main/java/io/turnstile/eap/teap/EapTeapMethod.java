@@ -27,15 +27,19 @@ public final class EapTeapMethod implements EapMethod {
 
     private final EapTlsMethod tls;
     private final EapMethod innerTls;
+    private final TeapIdentityPolicy identities;
     private final SecureRandom random;
 
     /**
-     * @param innerTls the org's EAP-TLS method, run inside the tunnel for the machine and the user certificates
+     * @param innerTls   the org's EAP-TLS method, run inside the tunnel for the machine and the user certificates
+     * @param identities machine then user (chaining), or one of them ({@code turnstile.eap.teap.identity})
      */
-    public EapTeapMethod(EapMethod innerTls, Function<String, Optional<EapTlsCredentials>> credentials,
-                         EapTlsSettings settings, SecureRandom random, Clock clock) {
+    public EapTeapMethod(EapMethod innerTls, TeapIdentityPolicy identities,
+                         Function<String, Optional<EapTlsCredentials>> credentials, EapTlsSettings settings,
+                         SecureRandom random, Clock clock) {
         this.tls = new EapTlsMethod(TlsProfile.TEAP, null, credentials, settings, random, clock);
         this.innerTls = innerTls;
+        this.identities = identities;
         this.random = random;
     }
 
@@ -52,7 +56,7 @@ public final class EapTeapMethod implements EapMethod {
     @Override
     public EapMethodSession start(EapPeer peer) {
         byte[] outerTlvs = TeapTlv.encodeAll(java.util.List.of(authorityId(peer.orgId())));
-        TeapInner inner = new TeapInner(innerTls, peer, random, outerTlvs);
+        TeapInner inner = new TeapInner(innerTls, identities, peer, random, outerTlvs);
         return new Session(tls.start(peer, inner), inner, outerTlvs);
     }
 

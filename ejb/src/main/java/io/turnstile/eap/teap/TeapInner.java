@@ -28,9 +28,13 @@ import java.util.Set;
  * S-IMCK (§5.4), so it binds the tunnel and both inner methods.
  *
  * <p>Identity-Type (§4.2.3): the server asks for the machine first; a peer without machine credentials answers with
- * Identity-Type user (wpa_supplicant, Windows), and that user authentication then ends the chain. A failed inner method,
- * a peer that refuses EAP-TLS or a Crypto-Binding that does not verify ends TEAP with Result failure and an Error TLV
- * (§3.6.3); the peer's answer is then followed by EAP-Failure.
+ * Identity-Type user (wpa_supplicant, Windows), and that user authentication then ends the chain. A peer that answers
+ * the user request without a user identity after its machine succeeded (Windows with nobody signed in: an empty
+ * EAP-Response/Identity; wpa_supplicant: only its Identity-Type TLV) is a machine-only login: Result success without
+ * another inner method, as the machine's Crypto-Binding was already verified (§4.2.13), and the MSK is that of
+ * S-IMCK[1]. With {@link TeapIdentityPolicy#MACHINE_OR_USER} the first inner method is the only one. A failed inner
+ * method, a peer that refuses EAP-TLS or a Crypto-Binding that does not verify ends TEAP with Result failure and an
+ * Error TLV (§3.6.3); the peer's answer is then followed by EAP-Failure.
  */
 final class TeapInner implements TunnelInner {
 
@@ -40,9 +44,10 @@ final class TeapInner implements TunnelInner {
             TeapTlv.CRYPTO_BINDING, TeapTlv.VENDOR_SPECIFIC);
     static final int TEAP_VERSION = 1;
 
-    private enum State { IDENTITY, INNER, BINDING, FAILURE_SENT, DONE }
+    private enum State { IDENTITY, INNER, BINDING, RESULT_SENT, FAILURE_SENT, DONE }
 
     private final EapMethod innerMethod;
+    private final TeapIdentityPolicy identities;
     private final EapPeer outerPeer;
     private final SecureRandom random;
     private final byte[] serverOuterTlvs;
@@ -63,8 +68,10 @@ final class TeapInner implements TunnelInner {
     /**
      * @param serverOuterTlvs the Outer TLVs of our Start (Authority-ID), part of every Compound MAC (§5.3)
      */
-    TeapInner(EapMethod innerMethod, EapPeer outerPeer, SecureRandom random, byte[] serverOuterTlvs) {
+    TeapInner(EapMethod innerMethod, TeapIdentityPolicy identities, EapPeer outerPeer, SecureRandom random,
+              byte[] serverOuterTlvs) {
         this.innerMethod = innerMethod;
+        this.identities = identities;
         this.outerPeer = outerPeer;
         this.random = random;
         this.serverOuterTlvs = serverOuterTlvs.clone();
@@ -119,12 +126,14 @@ final class TeapInner implements TunnelInner {
         }
         if (in.result != null && in.result == TeapTlv.FAILURE) {
             return end("the peer ended TEAP with a failure Result" + (in.error == null ? "" : " (Error " + in.error
-                    + ")"));
+                    + ")") + (machineSucceeded() && current == CertificateHolder.USER ? " when asked for the user:"
+                    + " to accept its machine alone, set turnstile.eap.teap.identity=machine-or-user" : ""));
         }
         return switch (state) {
             case IDENTITY -> identity(in);
             case INNER -> inner(in);
             case BINDING -> binding(in);
+            case RESULT_SENT -> result(in);
             default -> end("Phase 2 data in state " + state);
         };
     }
@@ -132,6 +141,12 @@ final class TeapInner implements TunnelInner {
     /** The peer's EAP-Response/Identity for the requested holder; its Identity-Type says whose it really is. */
     private Step identity(Received in) {
         EapPacket packet = in.eap();
+        if (current == CertificateHolder.USER && machineSucceeded() && declinesUser(in, packet)) {
+            // Machine only. The machine's Crypto-Binding was verified with its Intermediate-Result, so the final
+            // Result needs no other (§4.2.13: exchanged and verified before the final Result).
+            state = State.RESULT_SENT;
+            return reply(List.of(TeapTlv.result(TeapTlv.SUCCESS)));
+        }
         if (packet == null || packet.code() != Rfc3748.RESPONSE || packet.type() != Rfc3748.TYPE_IDENTITY) {
             return sendFailure("the peer did not answer the tunnelled Identity Request",
                     TeapTlv.error(TeapTlv.ERROR_UNEXPECTED_TLVS_EXCHANGED));
@@ -178,13 +193,15 @@ final class TeapInner implements TunnelInner {
             MethodResult r = f.result();
             chain.add(new InnerAuthentication(current, false, identityOf(r), r.certificate()));
             failedCertificate = r.certificate();
-            return sendFailure("inner EAP-TLS of the " + holderName() + ": " + f.reason(),
-                    TeapTlv.error(TeapTlv.ERROR_INNER_METHOD));
+            return sendFailure("inner EAP-TLS of the " + holderName() + ": " + f.reason()
+                    + (current == CertificateHolder.USER && machineSucceeded() ? " (to accept the machine alone, set"
+                    + " turnstile.eap.teap.identity=machine-or-user)" : ""), TeapTlv.error(TeapTlv.ERROR_INNER_METHOD));
         }
         pending = ((MethodStep.Succeeded) step).result();
         keys = keys.next(pending.msk());
-        // The chain ends with the user (the machine request may have been answered by the user already).
-        finalBinding = current == CertificateHolder.USER;
+        // The chain ends with the user (the machine request may have been answered by the user already), or with the
+        // first method when only one is asked for.
+        finalBinding = current == CertificateHolder.USER || identities == TeapIdentityPolicy.MACHINE_OR_USER;
         byte[] nonce = new byte[CryptoBinding.NONCE_LENGTH];
         random.nextBytes(nonce);
         nonce[nonce.length - 1] &= (byte) 0xfe; // §4.2.13: a request's nonce has its least significant bit 0
@@ -227,11 +244,41 @@ final class TeapInner implements TunnelInner {
         if (!finalBinding) {
             return askIdentity(CertificateHolder.USER);
         }
+        return succeed("authenticated");
+    }
+
+    /** §3.6.1: the peer acknowledges our Result success (machine only) with its own. */
+    private Step result(Received in) {
+        if (in.result == null || in.result != TeapTlv.SUCCESS) {
+            return end("the peer did not acknowledge the machine-only Result success");
+        }
+        return succeed("authenticated (machine only: the peer declined the user step)");
+    }
+
+    /** The last inner authentication is whose identity and certificate policy sees; the MSK is the last S-IMCK's. */
+    private Step succeed(String reason) {
         InnerAuthentication last = chain.get(chain.size() - 1);
         state = State.DONE;
         closeSession();
-        return new Done(true, "authenticated", last.identity(), List.of(), last.certificate(),
+        return new Done(true, reason, last.identity(), List.of(), last.certificate(),
                 new Keys(keys.msk(), keys.emsk()), chain);
+    }
+
+    /**
+     * How peers without user credentials answer the user request (§4.2.3): Windows at the logon screen with an empty
+     * EAP-Response/Identity; wpa_supplicant with its Identity-Type TLV and no EAP-Payload (it has no identity to put in
+     * one and waits for one that never comes).
+     */
+    private static boolean declinesUser(Received in, EapPacket packet) {
+        if (in.eapPayload == null) {
+            return in.identityType != null;
+        }
+        return packet != null && packet.code() == Rfc3748.RESPONSE && packet.type() == Rfc3748.TYPE_IDENTITY
+                && packet.typeData().length == 0;
+    }
+
+    private boolean machineSucceeded() {
+        return chain.stream().anyMatch(a -> a.holder() == CertificateHolder.MACHINE && a.success());
     }
 
     boolean verify(CryptoBinding response) {

@@ -59,7 +59,8 @@ class TeapFuzzTest {
     /** Phase 2 after the tunnel is up: whatever the peer sends, a Reply or a Done, never an exception. */
     @FuzzTest(maxDuration = "5m")
     void phase2(byte[] data) {
-        TeapInner inner = new TeapInner(new TeapInnerTest.FakeInnerTls(), new EapPeer("org", "anonymous"),
+        TeapInner inner = new TeapInner(new TeapInnerTest.FakeInnerTls(), TeapIdentityPolicy.MACHINE_AND_USER,
+                new EapPeer("org", "anonymous"),
                 new SecureRandom(), TeapTlv.encodeAll(List.of(EapTeapMethod.authorityId("org"))));
         inner.established(TeapInnerTest.TUNNEL);
         inner.begin();

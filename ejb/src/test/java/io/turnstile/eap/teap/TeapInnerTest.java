@@ -106,7 +106,11 @@ class TeapInnerTest {
     };
 
     final FakeInnerTls innerTls = new FakeInnerTls();
-    final TeapInner inner = new TeapInner(innerTls, new EapPeer("org-1", "anonymous"), new SecureRandom(), OUTER);
+    final TeapInner inner = inner(TeapIdentityPolicy.MACHINE_AND_USER);
+    TeapInner inner(TeapIdentityPolicy identities) {
+        return new TeapInner(innerTls, identities, new EapPeer("org-1", "anonymous"), new SecureRandom(), OUTER);
+    }
+
     /** The peer's side of the schedule. */
     TeapKeySchedule peerKeys = TeapKeySchedule.start(SEED, "HmacSHA256", "HmacSHA256");
 
@@ -124,6 +128,11 @@ class TeapInnerTest {
 
     /** The peer's identity answer and one inner round; returns the server's binding message. */
     List<TeapTlv> innerRound(TunnelInner.Step identityRequest, String identity, int identityType) throws Exception {
+        return innerRound(inner, identityRequest, identity, identityType);
+    }
+
+    static List<TeapTlv> innerRound(TeapInner inner, TunnelInner.Step identityRequest, String identity,
+                                    int identityType) throws Exception {
         List<TeapTlv> asked = tlvs(identityRequest);
         assertTrue(find(asked, TeapTlv.EAP_PAYLOAD) != null);
         List<TeapTlv> start = tlvs(inner.receive(TeapTlv.encodeAll(List.of(
@@ -202,10 +211,7 @@ class TeapInnerTest {
         List<TeapTlv> failure = tlvs(inner.receive(answerBinding(binding, "pc1", false, true)));
         assertEquals(TeapTlv.FAILURE, find(failure, TeapTlv.RESULT).status());
         assertEquals("800500040000" + "07d1", java.util.HexFormat.of().formatHex(find(failure, TeapTlv.ERROR).encode()));
-        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
-                inner.receive(TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.FAILURE)))));
-        assertFalse(done.success());
-        assertNull(done.keys());
+        acknowledgeFailure(inner);
     }
 
     @Test
@@ -216,9 +222,9 @@ class TeapInnerTest {
         TunnelInner.Step userRequest = inner.receive(answerBinding(machineBinding, "pc1", false, false));
         List<TeapTlv> failure = innerRound(userRequest, "jo", TeapTlv.IDENTITY_USER);
         assertEquals(TeapTlv.FAILURE, find(failure, TeapTlv.RESULT).status());
-        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
-                inner.receive(TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.FAILURE)))));
-        assertFalse(done.success());
+        TunnelInner.Done done = acknowledgeFailure(inner);
+        assertTrue(done.reason().contains("turnstile.eap.teap.identity=machine-or-user"),
+                "a machine whose user fails: the reason names the setting that accepts it alone: " + done.reason());
         InnerAuthentication user = done.chain().get(1);
         assertEquals(CertificateHolder.USER, user.holder());
         assertFalse(user.success());
@@ -236,10 +242,183 @@ class TeapInnerTest {
         assertEquals(TeapTlv.FAILURE, find(nak, TeapTlv.RESULT).status());
         assertEquals(999, find(nak, TeapTlv.NAK).value()[5] & 0xff | (find(nak, TeapTlv.NAK).value()[4] & 0xff) << 8);
 
-        TeapInner other = new TeapInner(innerTls, new EapPeer("org-1", "anonymous"), new SecureRandom(), OUTER);
+        TeapInner other = inner(TeapIdentityPolicy.MACHINE_AND_USER);
         other.established(TUNNEL);
         other.begin();
         TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class, other.receive(new byte[]{(byte) 0x80, 3, 0}));
         assertFalse(done.success());
+    }
+    /** The user step after a verified machine: the peer's answer to the Identity-Type user request. */
+    TunnelInner.Step afterMachine(byte[] answer) throws Exception {
+        inner.established(TUNNEL);
+        List<TeapTlv> machineBinding = innerRound(inner.begin(), "pc1", TeapTlv.IDENTITY_MACHINE);
+        TunnelInner.Step userRequest = inner.receive(answerBinding(machineBinding, "pc1", false, false));
+        assertEquals(TeapTlv.IDENTITY_USER, find(tlvs(userRequest), TeapTlv.IDENTITY_TYPE).status());
+        return inner.receive(answer);
+    }
+
+    /** The peer acknowledges our Result failure (§3.6.3): the method ends without keys. */
+    static TunnelInner.Done acknowledgeFailure(TeapInner inner) {
+        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
+                inner.receive(TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.FAILURE)))));
+        assertFalse(done.success());
+        assertNull(done.keys());
+        return done;
+    }
+
+    /** A successful end with the machine alone: the MSK of the machine's S-IMCK (as for one inner method). */
+    TunnelInner.Done assertMachineOnly(TunnelInner.Step step) {
+        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class, step);
+        assertTrue(done.success(), done.reason());
+        assertArrayEquals(peerKeys.msk(), done.keys().msk(), "MSK = TLS-PRF(S-IMCK[1], ...) as for one method");
+        assertArrayEquals(peerKeys.emsk(), done.keys().emsk());
+        assertEquals(List.of(CertificateHolder.MACHINE),
+                done.chain().stream().map(InnerAuthentication::holder).toList());
+        assertTrue(done.chain().get(0).success());
+        return done;
+    }
+
+    static byte[] resultSuccess() {
+        return TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.SUCCESS)));
+    }
+
+    static byte[] emptyIdentity(Integer identityType) {
+        List<TeapTlv> out = new ArrayList<>(List.of(TeapTlv.eapPayload(eapResponse(Rfc3748.TYPE_IDENTITY,
+                new byte[0]))));
+        if (identityType != null) {
+            out.add(TeapTlv.identityType(identityType));
+        }
+        return TeapTlv.encodeAll(out);
+    }
+
+    /** Windows with nobody signed in: an empty identity for the user request ends with the machine alone. */
+    @Test
+    void anEmptyUserIdentityAfterTheMachineIsAMachineOnlyLoginWithTheMskOfTheMachineSimck() throws Exception {
+        List<TeapTlv> result = tlvs(afterMachine(emptyIdentity(TeapTlv.IDENTITY_USER)));
+        assertEquals(TeapTlv.SUCCESS, find(result, TeapTlv.RESULT).status());
+        assertNull(find(result, TeapTlv.CRYPTO_BINDING), "the machine's Crypto-Binding was the last one");
+        assertNull(find(result, TeapTlv.INTERMEDIATE_RESULT), "no inner method since the machine's");
+        assertNull(find(result, TeapTlv.EAP_PAYLOAD));
+
+        TunnelInner.Done done = assertMachineOnly(inner.receive(resultSuccess()));
+        assertEquals("pc1", done.identity(), "no user: policy sees the machine identity");
+        assertEquals("pc1", done.certificate().facts().cn());
+    }
+
+    @Test
+    void anEmptyIdentityDeclaredAsTheMachineAlsoEndsWithTheMachineAlone() throws Exception {
+        assertEquals(TeapTlv.SUCCESS, find(tlvs(afterMachine(emptyIdentity(TeapTlv.IDENTITY_MACHINE))),
+                TeapTlv.RESULT).status());
+        assertMachineOnly(inner.receive(resultSuccess()));
+    }
+
+    /** wpa_supplicant without a user identity answers with its Identity-Type TLV alone (no EAP-Payload). */
+    @Test
+    void anIdentityTypeWithoutEapPayloadAfterTheMachineIsAMachineOnlyLogin() throws Exception {
+        List<TeapTlv> result = tlvs(afterMachine(TeapTlv.encodeAll(List.of(
+                TeapTlv.identityType(TeapTlv.IDENTITY_USER)))));
+        assertEquals(TeapTlv.SUCCESS, find(result, TeapTlv.RESULT).status());
+        assertNull(find(result, TeapTlv.CRYPTO_BINDING));
+        assertMachineOnly(inner.receive(resultSuccess()));
+    }
+
+    @Test
+    void aMachineOnlyPeerThatDoesNotAcknowledgeTheResultFailsWithoutKeys() throws Exception {
+        afterMachine(emptyIdentity(null));
+        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class, inner.receive(TeapTlv.encodeAll(List.of(
+                TeapTlv.eapPayload(eapResponse(Rfc3748.TYPE_TLS, new byte[]{0}))))));
+        assertFalse(done.success());
+        assertNull(done.keys());
+        assertTrue(done.reason().contains("did not acknowledge"), done.reason());
+    }
+
+    /** A peer that answers the user request with a Result failure has ended the method: a clean reject. */
+    @Test
+    void aResultFailureForTheUserRequestEndsWithARejectThatNamesTheSetting() throws Exception {
+        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
+                afterMachine(TeapTlv.encodeAll(List.of(TeapTlv.result(TeapTlv.FAILURE)))));
+        assertFalse(done.success());
+        assertNull(done.keys());
+        assertTrue(done.reason().contains("turnstile.eap.teap.identity=machine-or-user"), done.reason());
+        assertEquals(List.of(CertificateHolder.MACHINE),
+                done.chain().stream().map(InnerAuthentication::holder).toList());
+    }
+
+    @Test
+    void anInnerMethodInsteadOfTheUserIdentityEndsWithResultFailure() throws Exception {
+        List<TeapTlv> failure = tlvs(afterMachine(TeapTlv.encodeAll(List.of(
+                TeapTlv.eapPayload(eapResponse(Rfc3748.TYPE_TLS, new byte[]{0}))))));
+        assertEquals(TeapTlv.FAILURE, find(failure, TeapTlv.RESULT).status());
+        acknowledgeFailure(inner);
+    }
+
+    @Test
+    void nothingButGarbageOrAnEmptyMessageForTheUserRequestNeverHangs() throws Exception {
+        TunnelInner.Step garbage = afterMachine(new byte[]{1, 2, 3});
+        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class, garbage);
+        assertFalse(done.success());
+
+        TeapInner other = inner(TeapIdentityPolicy.MACHINE_AND_USER);
+        other.established(TUNNEL);
+        peerKeys = TeapKeySchedule.start(SEED, "HmacSHA256", "HmacSHA256");
+        List<TeapTlv> binding = innerRound(other, other.begin(), "pc1", TeapTlv.IDENTITY_MACHINE);
+        other.receive(answerBinding(binding, "pc1", false, false));
+        List<TeapTlv> failure = tlvs(other.receive(new byte[0]));
+        assertEquals(TeapTlv.FAILURE, find(failure, TeapTlv.RESULT).status());
+        assertFalse(assertInstanceOf(TunnelInner.Done.class, other.receive(new byte[0])).success());
+    }
+
+    /** An empty identity is no way around the machine: as the first answer it starts the machine's EAP-TLS. */
+    @Test
+    void anEmptyIdentityForTheMachineRequestIsNoMachineOnlyLogin() throws Exception {
+        inner.established(TUNNEL);
+        inner.begin();
+        List<TeapTlv> reply = tlvs(inner.receive(emptyIdentity(null)));
+        assertNull(find(reply, TeapTlv.RESULT), "no Result without an authenticated machine");
+        assertEquals(Rfc3748.TYPE_TLS, EapPacket.parse(find(reply, TeapTlv.EAP_PAYLOAD).value()).type());
+    }
+
+    /** hostapd eap_teap_id=4: the machine's binding is the last one, with the Result. */
+    @Test
+    void machineOrUserEndsAfterTheMachineWithResultAndBinding() throws Exception {
+        TeapInner single = inner(TeapIdentityPolicy.MACHINE_OR_USER);
+        single.established(TUNNEL);
+        TunnelInner.Step first = single.begin();
+        assertEquals(TeapTlv.IDENTITY_MACHINE, find(tlvs(first), TeapTlv.IDENTITY_TYPE).status());
+        List<TeapTlv> binding = innerRound(single, first, "pc1", TeapTlv.IDENTITY_MACHINE);
+        assertEquals(TeapTlv.SUCCESS, find(binding, TeapTlv.INTERMEDIATE_RESULT).status());
+        assertEquals(TeapTlv.SUCCESS, find(binding, TeapTlv.RESULT).status(), "the machine is the last method");
+        assertMachineOnly(single.receive(answerBinding(binding, "pc1", true, false)));
+    }
+
+    @Test
+    void machineOrUserStillRequiresTheResultWithTheBinding() throws Exception {
+        TeapInner single = inner(TeapIdentityPolicy.MACHINE_OR_USER);
+        single.established(TUNNEL);
+        List<TeapTlv> binding = innerRound(single, single.begin(), "pc1", TeapTlv.IDENTITY_MACHINE);
+        List<TeapTlv> failure = tlvs(single.receive(answerBinding(binding, "pc1", false, false)));
+        assertEquals(TeapTlv.FAILURE, find(failure, TeapTlv.RESULT).status());
+    }
+
+    @Test
+    void machineOrUserAcceptsAUserOnlyPeer() throws Exception {
+        TeapInner single = inner(TeapIdentityPolicy.MACHINE_OR_USER);
+        single.established(TUNNEL);
+        List<TeapTlv> binding = innerRound(single, single.begin(), "jo", TeapTlv.IDENTITY_USER);
+        assertEquals(TeapTlv.SUCCESS, find(binding, TeapTlv.RESULT).status());
+        TunnelInner.Done done = assertInstanceOf(TunnelInner.Done.class,
+                single.receive(answerBinding(binding, "jo", true, false)));
+        assertTrue(done.success());
+        assertEquals(List.of(CertificateHolder.USER), done.chain().stream().map(InnerAuthentication::holder).toList());
+    }
+
+    @Test
+    void theSettingParsesItsTwoValuesAndRefusesOthers() {
+        assertEquals(TeapIdentityPolicy.MACHINE_AND_USER, TeapIdentityPolicy.parse(" Machine-And-User "));
+        assertEquals(TeapIdentityPolicy.MACHINE_OR_USER, TeapIdentityPolicy.parse("machine-or-user"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TeapIdentityPolicy.parse("user-only"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TeapIdentityPolicy.parse(null));
     }
 }
