@@ -8,7 +8,8 @@
 #
 # --keys: the server key of both servers, RSA-2048 and/or ECDSA P-256 (Turnstile: TURNSTILE_PKI_SERVER_KEY_TYPE
 # rsa-2048 / ec-p256, one Turnstile start per key type). --jfr: a Flight Recorder file of Turnstile's first measured
-# round per key and TLS version (read it with bench/scripts/jfr-top.py). Each Turnstile round also records the CPU
+# round per key and TLS version (read it with bench/scripts/jfr-top.py); its profile settings make the JIT recompile
+# for seconds per round, so rounds with --jfr are for finding where time goes, not for the ratio. Each Turnstile round also records the CPU
 # time per thread group (JIT, GC, request threads, JMS...) in rounds.jsonl.
 #
 # Steps: build Turnstile if stale and start it on its own data directory (HTTP P+10, RADIUS P+11); configure it
@@ -48,7 +49,7 @@ while [ $# -gt 0 ]; do
     --out) OUT=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --jfr) JFR=1; shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done

@@ -12,7 +12,8 @@
 # usermacs import of the same endpoints); then, after one warm-up round per server, N interleaved closed-loop rounds
 # (FreeRADIUS, Turnstile, FreeRADIUS, ...) and one rate-limited round per server at half of its own median peak.
 # Server CPU time comes from /proc/<pid>/stat (utime+stime, all threads) of the server process over each measured
-# window; RSS from /proc/<pid>/status. Writes DIR/*.json (one per round), DIR/results.md (the table) and the servers'
+# window, and again including the deferred work after it (the server's CPU until the machine is quiet again:
+# Turnstile writes the round's NAC events after its last reply); RSS from /proc/<pid>/status. Writes DIR/*.json (one per round), DIR/results.md (the table) and the servers'
 # logs; both servers are stopped by pid on exit, also on error. Traffic goes to 127.0.0.1 only. --port-base P moves
 # FreeRADIUS to P/P+1 and Turnstile to P+10..P+13; --jfr records Turnstile's last closed-loop round with Flight
 # Recorder (turnstile-mab.jfr; bench/scripts/jfr-top.py summarises it).
@@ -51,7 +52,7 @@ while [ $# -gt 0 ]; do
     --serve) SERVE=1; shift ;;
     --port-base) FR_AUTH_PORT=$2; FR_ACCT_PORT=$(($2 + 1)); TS_HTTP_PORT=$(($2 + 10)); shift 2 ;;
     --jfr) JFR=1; shift ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -345,6 +346,28 @@ for name, v in sorted(delta.items(), key=lambda kv: -kv[1])[:20]:
 PY
 }
 
+# settle server file: after a round, wait for the machine to be quiet and add the server's CPU time during that wait
+# (deferred work: Turnstile goes on writing the round's NAC events after its last reply) to the round's JSON, as
+# server.deferred_cpu_s and server.cpu_us_per_req_with_deferred. Whatever else runs meanwhile is counted only
+# through the server's own /proc/<pid>/stat.
+settle() {
+  local pid t0 start=$SECONDS
+  pid="$(pid_of "$1")"
+  t0="$(awk '{print $14 + $15}' "/proc/$pid/stat")"
+  wait_quiet
+  python3 - "$OUT/$2" "$t0" "$(awk '{print $14 + $15}' "/proc/$pid/stat")" "$(getconf CLK_TCK)" \
+      "$((SECONDS - start))" <<'PY'
+import json, sys
+f, t0, t1, hz, secs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+r = json.load(open(f)); s = r["server"]
+s["deferred_cpu_s"] = (t1 - t0) / hz
+s["deferred_wait_s"] = secs
+requests = s["cpu_s"] * 1e6 / s["cpu_us_per_req"] if s.get("cpu_us_per_req") else 0
+s["cpu_us_per_req_with_deferred"] = (s["cpu_s"] + s["deferred_cpu_s"]) * 1e6 / requests if requests else 0
+json.dump(r, open(f, "w"), indent=1)
+PY
+}
+
 # load server file [mabload args...]: one run of the load generator, JSON to $OUT/file
 load() {
   local server=$1 file=$2; shift 2
@@ -411,6 +434,7 @@ for r in $(seq 1 "$ROUNDS"); do
     [ $JFR = 1 ] && [ "$r" = "$ROUNDS" ] && [ $s = turnstile ] && jcmd "$TS_PID" JFR.start name=mabbench \
         settings=profile filename="$OUT/turnstile-mab.jfr" > /dev/null
     load "$s" "peak-$s-$r.json" --concurrency "$CONCURRENCY" --warmup "${WARMUP}s" --duration "${DURATION}s"
+    settle "$s" "peak-$s-$r.json"
     [ $JFR = 1 ] && [ "$r" = "$ROUNDS" ] && [ $s = turnstile ] && jcmd "$TS_PID" JFR.stop name=mabbench > /dev/null
     if [ "$r" = "$ROUNDS" ]; then
       thread_ticks "$(pid_of "$s")" > "$WORK/threads-$s.after"
@@ -429,6 +453,7 @@ PY
 )"
   # Open loop: the concurrency cap is only a safety limit here.
   load "$s" "half-$s.json" --concurrency 1024 --rate "$rate" --warmup "${WARMUP}s" --duration "${DURATION}s"
+  settle "$s" "half-$s.json"
 done
 
 # ------------------------------------------------------------------------------------------------ report
@@ -462,6 +487,8 @@ for s in servers:
         p50=med(r["latency_ms"]["p50"] for r in peaks),
         p99=med(r["latency_ms"]["p99"] for r in peaks),
         cpu=med(r["server"]["cpu_us_per_req"] for r in peaks),
+        cpu_all_in=med(r["server"].get("cpu_us_per_req_with_deferred", 0) for r in peaks),
+        deferred_s=[round(r["server"].get("deferred_cpu_s", 0), 1) for r in peaks],
         cores=med(r["server"]["cpu_cores"] for r in peaks),
         client=med(r["client"]["cpu_cores"] for r in peaks),
         other=med(r["machine"]["other_cores"] for r in peaks),
@@ -476,16 +503,18 @@ def ratio(a, b):
     return f"{a / b:.2f}×" if b else "n/a"
 
 print("Closed loop, concurrency 64, median of the rounds:\n")
-print("| server | req/s | p50 ms | p99 ms | server CPU µs/req | server cores busy | RSS MiB | failed / sent "
-      "| client cores | other cores |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| server | req/s | p50 ms | p99 ms | server CPU µs/req in the round | incl. deferred work | server cores busy "
+      "| RSS MiB | failed / sent | client cores | other cores |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for s, r in rows.items():
-    print(f"| {names.get(s, s)} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | **{r['cpu']:.1f}** | "
-          f"{r['cores']:.2f} | {r['rss']:.0f} | {r['failed']} / {r['sent']:,} | {r['client']:.2f} | {r['other']:.2f} |")
+    print(f"| {names.get(s, s)} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['cpu']:.1f} | "
+          f"**{r['cpu_all_in']:.1f}** | {r['cores']:.2f} | {r['rss']:.0f} | {r['failed']} / {r['sent']:,} | "
+          f"{r['client']:.2f} | {r['other']:.2f} |")
 if "freeradius" in rows and "turnstile" in rows:
     f, t = rows["freeradius"], rows["turnstile"]
     print(f"| **Turnstile / FreeRADIUS** | {ratio(t['rps'], f['rps'])} | {ratio(t['p50'], f['p50'])} | "
-          f"{ratio(t['p99'], f['p99'])} | **{ratio(t['cpu'], f['cpu'])}** | | {ratio(t['rss'], f['rss'])} | | | |")
+          f"{ratio(t['p99'], f['p99'])} | {ratio(t['cpu'], f['cpu'])} | **{ratio(t['cpu_all_in'], f['cpu_all_in'])}** "
+          f"| | {ratio(t['rss'], f['rss'])} | | | |")
 print("\nRate-limited at half of each server's own median peak (latency from the scheduled send time):\n")
 print("| server | target req/s | achieved req/s | p50 ms | p99 ms | p99.9 ms | p99 ms from actual send "
       "| server CPU µs/req | failed / sent | client send lag p99 ms | other cores |")
@@ -505,7 +534,8 @@ print()
 for s, r in rows.items():
     h = r["h"]
     print(f"- {names.get(s, s)}: req/s per round {r['rps_all']}; server CPU µs/req per round {r['cpu_all']}; "
-          f"other cores per round {r['other_all']}; client cores at ½ peak {h['client']['cpu_cores']:.2f}")
+          f"deferred CPU s after each round {r['deferred_s']}; other cores per round {r['other_all']}; "
+          f"client cores at ½ peak {h['client']['cpu_cores']:.2f}")
 PY
 
 log "results in $OUT"
