@@ -61,6 +61,12 @@ public final class TurnstileProcess implements AutoCloseable {
      * machine needs several); a start that does not get there is killed.
      */
     public TurnstileProcess start() throws IOException, InterruptedException {
+        launch();
+        return awaitReady();
+    }
+
+    /** Starts the process and returns at once (for tests that watch the start-up itself). */
+    public TurnstileProcess launch() throws IOException {
         Files.createDirectories(dataDir);
         Path launcher = Path.of(System.getProperty("turnstile.launcher", "../turnstile")).toAbsolutePath();
         ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "start")
@@ -79,6 +85,15 @@ public final class TurnstileProcess implements AutoCloseable {
         pb.environment().remove("TURNSTILE_JMS_URL");
         pb.environment().putAll(env);
         process = pb.start();
+        return this;
+    }
+
+    /** Whether the launched process is still running. */
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    private TurnstileProcess awaitReady() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
