@@ -19,12 +19,19 @@ import java.util.List;
  * Sends one batch of NAC events as one persistent JMS text message ({@link NacEventBatchCodec}) on
  * {@value NacEventQueue#QUEUE}, in a transaction of its own: the send is committed (journaled by the broker) when this
  * returns, and throws if it was not. Called by {@link JmsNacEventPublisher}'s drainer, never on the RADIUS path.
+ *
+ * <p>The connection factory's user and password come from {@code TURNSTILE_JMS_USER} / {@code TURNSTILE_JMS_PASSWORD}
+ * (Payara expands {@code ${ENV=...}} in the definition). The resource adapter's own UserName/Password reach only the
+ * MDB activations: the pool signs on with the definition's user, and with none an external broker that requires login
+ * refuses every send (AMQ229031). The embedded broker has security off and ignores them.
  */
 @Stateless
 @JMSConnectionFactoryDefinition(name = NacEventQueue.CONNECTION_FACTORY,
         resourceAdapter = NacEventQueue.RESOURCE_ADAPTER,
         interfaceName = "jakarta.jms.ConnectionFactory",
         transactional = true,
+        user = "${ENV=TURNSTILE_JMS_USER}",
+        password = "${ENV=TURNSTILE_JMS_PASSWORD}",
         minPoolSize = 1,
         maxPoolSize = 8)
 @JMSDestinationDefinition(name = NacEventQueue.QUEUE_JNDI,
