@@ -5,7 +5,8 @@
 #      and builds a TEAP-capable eapol_test from Debian's wpa source once (it/scripts/eapol-test-teap.sh)
 #   2. builds everything and runs the unit tests (mvn install)
 #   3. starts Turnstile on embedded H2 with test ports, runs the integration tests (it/, real radclient), stops it
-#   4. starts a private PostgreSQL cluster, runs the same integration tests against Turnstile on PostgreSQL, stops both
+#   4. starts a private PostgreSQL cluster, runs the same integration tests against Turnstile on PostgreSQL, stops both;
+#      with it an external Artemis broker (it/scripts/artemis.sh) for ClusterIT, which runs two clustered nodes of its own
 set -euo pipefail
 
 TOP="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -20,6 +21,9 @@ TOKEN="it-bootstrap-token-0123456789abcdef"
 # Keycloak, the real SAML IdP of KeycloakSamlIT (it/scripts/keycloak.sh), on the last ports of the base's block.
 KC_PORT=$((PORT_BASE + 90))
 KC_ARGS=""
+# ClusterIT (PostgreSQL profile): an external Artemis broker and a database of its own for two clustered nodes.
+ARTEMIS_PORT=$((PORT_BASE + 76))
+CLUSTER_ARGS=""
 EAPOL_TEAP=""
 PIDS=()
 FAILED=()
@@ -28,6 +32,7 @@ log() { printf '\n[test-suite] %s\n' "$*" >&2; }
 
 cleanup() {
   "$TOP/it/scripts/keycloak.sh" stop "$WORK/keycloak" || true
+  [ -f "$WORK/artemis/artemis.pid" ] && "$TOP/it/scripts/artemis.sh" stop "$WORK/artemis" || true
   for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
   if [ -n "$PG_BIN" ] && [ -f "$WORK/pg/data/postmaster.pid" ]; then
     runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null 2>&1 || true
@@ -91,7 +96,7 @@ run_integration() { # name, then env assignments
           -Dturnstile.auth.port=$((http + 1)) -Dturnstile.acct.port=$((http + 2)) -Dturnstile.radsec.port=$((http + 3)) \
           -Dturnstile.log="$dir/turnstile.log" -Dturnstile.profile="$name" -Dturnstile.it.eapolTestTeap="$EAPOL_TEAP" \
           -Dturnstile.data.dir="$dir/data" -Dturnstile.pg.port="$PG_PORT" -Dturnstile.spare.port=$((PORT_BASE + 40)) \
-          $KC_ARGS ${TURNSTILE_IT_MVN_ARGS:-}); then
+          $KC_ARGS $CLUSTER_ARGS ${TURNSTILE_IT_MVN_ARGS:-}); then
       FAILED+=("integration-$name")
       log "server log tail ($name):"; tail -n 80 "$dir/turnstile.log" >&2
     fi
@@ -112,7 +117,8 @@ start_postgres() {
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/pg.log" -w \
       -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1" start >/dev/null
   PGPASSWORD=postgres psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres \
-      -c "CREATE ROLE turnstile LOGIN PASSWORD 'turnstile-it'" -c "CREATE DATABASE turnstile OWNER turnstile"
+      -c "CREATE ROLE turnstile LOGIN PASSWORD 'turnstile-it'" -c "CREATE DATABASE turnstile OWNER turnstile" \
+      -c "CREATE DATABASE turnstile_cluster OWNER turnstile"
 }
 
 install_packages
@@ -138,6 +144,13 @@ case " $PROFILES " in *" h2 "*) run_integration h2 ;; esac
 case " $PROFILES " in *" postgresql "*)
   log "starting PostgreSQL ($PG_BIN) on 127.0.0.1:$PG_PORT"
   if start_postgres; then
+    log "starting an external Artemis broker on 127.0.0.1:$ARTEMIS_PORT (ClusterIT)"
+    if "$TOP/it/scripts/artemis.sh" start "$WORK/artemis" "$ARTEMIS_PORT"; then
+      CLUSTER_ARGS="-Dturnstile.artemis.url=tcp://127.0.0.1:$ARTEMIS_PORT -Dturnstile.artemis.dir=$WORK/artemis"
+      CLUSTER_ARGS="$CLUSTER_ARGS -Dturnstile.cluster.db=jdbc:postgresql://127.0.0.1:$PG_PORT/turnstile_cluster"
+    else
+      FAILED+=("artemis-start")
+    fi
     run_integration postgresql TURNSTILE_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/turnstile" \
         TURNSTILE_DB_USER=turnstile TURNSTILE_DB_PASSWORD=turnstile-it
   else

@@ -4,13 +4,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,11 +69,7 @@ class EventDurabilityIT {
 
     /** {@code turnstile_events_answered_before_durable_total} from {@code /metrics} (0 if not exported yet). */
     private static int answeredBeforeDurable(TurnstileProcess ts) {
-        var r = ts.call("GET", "/metrics", null);
-        assertEquals(200, r.status(), r.body());
-        var m = java.util.regex.Pattern.compile(
-                "(?m)^turnstile_events_answered_before_durable_total(?:\\{[^}]*\\})?\\s+([0-9.eE+]+)$").matcher(r.body());
-        return m.find() ? (int) Double.parseDouble(m.group(1)) : 0;
+        return (int) ts.metric("turnstile_events_answered_before_durable_total");
     }
 
     private static int total(TurnstileProcess ts, String org) {
@@ -88,24 +81,15 @@ class EventDurabilityIT {
 
     /** N requests for N unknown MACs, 8 in flight (radclient -p), each answered by an Access-Reject. */
     private static String radclientParallel(int port) throws IOException, InterruptedException {
-        StringBuilder packets = new StringBuilder();
+        List<String> packets = new ArrayList<>();
         for (int i = 1; i <= N; i++) {
-            packets.append(Radclient.mab("02d0d0%06x".formatted(i)).replace(":Corp-IoT", ":" + SSID)).append('\n');
+            packets.add(Radclient.mab("02d0d0%06x".formatted(i)).replace(":Corp-IoT", ":" + SSID));
         }
-        Path input = Files.createTempFile("radclient", ".txt");
-        Files.writeString(input, packets.toString());
-        List<String> cmd = new ArrayList<>(List.of("radclient", "-s", "-r", "5", "-t", "5", "-p", "8", "-f",
-                input.toString(), "127.0.0.1:" + port, "auth", SECRET));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "radclient hung");
-        Files.deleteIfExists(input);
-        return out;
+        return Radclient.sendMany(port, "auth", SECRET, packets, 8);
     }
 
     private static int summary(String out, String line) {
-        var m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(line) + "\\s*:\\s*(\\d+)").matcher(out);
-        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+        return Radclient.summaryCount(out, line);
     }
 
     private static String tail(String out) {

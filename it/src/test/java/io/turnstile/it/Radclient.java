@@ -57,6 +57,35 @@ public final class Radclient {
         }
     }
 
+    /**
+     * Sends many requests from one radclient ({@code -f}, {@code inFlight} at a time with {@code -p}, 5 s timeout,
+     * 5 tries) and returns its output with {@code -s}'s summary ({@link #summaryCount}).
+     */
+    public static String sendMany(int port, String command, String secret, List<String> packets, int inFlight)
+            throws IOException, InterruptedException {
+        java.nio.file.Path input = java.nio.file.Files.createTempFile("radclient", ".txt");
+        try {
+            java.nio.file.Files.writeString(input, String.join("\n", packets) + "\n");
+            List<String> cmd = new ArrayList<>(List.of("radclient", "-s", "-r", "5", "-t", "5", "-p",
+                    String.valueOf(inFlight), "-f", input.toString(), "127.0.0.1:" + port, command, secret));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("radclient hung");
+            }
+            return out;
+        } finally {
+            java.nio.file.Files.deleteIfExists(input);
+        }
+    }
+
+    /** A line of radclient's {@code -s} summary, e.g. "Rejected" or "Lost"; -1 if absent. */
+    public static int summaryCount(String out, String line) {
+        var m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(line) + "\\s*:\\s*(\\d+)").matcher(out);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
     public static Result auth(String attributes) {
         return send(TurnstileUnderTest.AUTH_PORT, "auth", TurnstileUnderTest.SECRET, attributes);
     }

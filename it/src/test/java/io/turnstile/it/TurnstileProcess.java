@@ -133,6 +133,17 @@ public final class TurnstileProcess implements AutoCloseable {
         }
     }
 
+    /** A metric from {@code /metrics} (Prometheus text, first series of that name), 0 if not exported yet. */
+    public double metric(String name) {
+        var r = call("GET", "/metrics", null);
+        if (r.status() != 200) {
+            throw new AssertionError("GET /metrics: " + r);
+        }
+        var m = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(name)
+                + "(?:\\{[^}]*\\})?\\s+([0-9.eE+-]+)$").matcher(r.body());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
     /** The organisation of the bootstrap token. */
     public String orgId() {
         return call("GET", "/api/v1/self", null).json().getJsonArray("privileges").getJsonObject(0)
