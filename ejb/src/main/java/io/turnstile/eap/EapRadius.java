@@ -1,6 +1,5 @@
 package io.turnstile.eap;
 
-import io.turnstile.events.EventIds;
 import io.turnstile.events.NacEvent;
 import io.turnstile.pki.CertificateValidation;
 import io.turnstile.policy.AccessRequestFacts;
@@ -18,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** EAP outcomes in RADIUS terms (RFC 3579, RFC 2548) and as NAC facts and events. Pure. */
 public final class EapRadius {
@@ -139,7 +139,7 @@ public final class EapRadius {
         }
         var client = request.client();
         String user = v.facts() == null ? f.identity() : identityOf(v.facts(), f.identity());
-        return new NacEvent(EventIds.at(request.receivedAt()), client.orgId(), client.siteId(), request.receivedAt(),
+        return new NacEvent(UUID.randomUUID().toString(), client.orgId(), client.siteId(), request.receivedAt(),
                 holder.eventType(v.outcome()), facts.mac() == null ? null : facts.mac().compact(), user,
                 f.result().authType().contractName(), facts.portType().contractName(), facts.nasIp(),
                 client.vendor(), facts.ssid(), null, null, null, null, null, null, List.of(), List.of(), v.reason(),

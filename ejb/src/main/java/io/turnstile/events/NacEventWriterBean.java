@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * {@link NacEventWriter} on the JTA data source, REQUIRED: called by {@link io.turnstile.events.jms.NacEventMdb} inside
@@ -33,7 +34,7 @@ public class NacEventWriterBean implements NacEventWriter {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            new NacEventBatchWriter(c, () -> EventIds.at(clock.instant())).write(events, clock.millis());
+            new NacEventBatchWriter(c, () -> UUID.randomUUID().toString()).write(events, clock.millis());
         } catch (SQLException e) {
             throw new EJBException("NAC events not stored: " + e.getMessage(), e);
         }

@@ -1,6 +1,5 @@
 package io.turnstile.identity;
 
-import io.turnstile.events.EventIds;
 import io.turnstile.events.NacEvent;
 
 import java.time.Instant;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The NAC events of one identity-provider call (Mist event names; the contract's event_nac_client fields
@@ -77,7 +77,7 @@ public final class IdpEvents {
             if (!groups.isEmpty() && !type.equals(AUTHC_SUCCESS)) {
                 facts.put("idp_role", groups);
             }
-            out.add(new NacEvent(EventIds.at(at), request.orgId(), request.siteId(), at, type,
+            out.add(new NacEvent(UUID.randomUUID().toString(), request.orgId(), request.siteId(), at, type,
                     request.mac(), request.userName(), request.authType(), null, request.nasIp(),
                     request.nasVendor(), request.ssid(), null, null, null, null, null, null, List.of(), List.of(),
                     reason, facts));

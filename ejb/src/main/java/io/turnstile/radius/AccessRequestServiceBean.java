@@ -3,7 +3,6 @@ package io.turnstile.radius;
 import io.turnstile.eap.EapOutcome;
 import io.turnstile.eap.EapRadius;
 import io.turnstile.eap.EapService;
-import io.turnstile.events.EventIds;
 import io.turnstile.events.NacEvent;
 import io.turnstile.events.NacEventPublisher;
 import io.turnstile.policy.AccessPolicy;
@@ -33,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The authentication path: facts from the request, a policy decision, the vendor's reply attributes, and a NAC event
@@ -142,7 +142,7 @@ public class AccessRequestServiceBean implements AccessRequestService {
         PolicyFacts.record(facts, decision, extra);
         extra.values().removeIf(java.util.Objects::isNull);
         String mac = facts != null && facts.mac() != null ? facts.mac().compact() : null;
-        return new NacEvent(EventIds.at(request.receivedAt()), request.client().orgId(), request.client().siteId(),
+        return new NacEvent(UUID.randomUUID().toString(), request.client().orgId(), request.client().siteId(),
                 request.receivedAt(), decision.allow() ? PERMIT : DENY, mac,
                 decision.userName() != null ? decision.userName()
                         : facts != null && facts.innerIdentity() != null ? facts.innerIdentity()
