@@ -6,7 +6,6 @@
 #                                         127.0.0.1:<port> (core protocol only, no web console), wait until the queue
 #                                         answers; pid in <dir>/artemis.pid, log in <dir>/artemis.log
 #   artemis.sh stop <dir>                 stop it by that pid (TERM, up to 20 s, then KILL)
-#   artemis.sh kill <dir>                 kill -9 it (crash tests; the journal stays in <dir>/broker/data)
 #   artemis.sh count <dir> <port> <queue> [field]  print the message count of <queue> on stdout (or another field of
 #                                         `artemis queue stat --json`, e.g. messagesAdded)
 # The dist zip comes from Maven Central through `mvn dependency:copy` once and is kept in ~/.cache/turnstile.
@@ -129,19 +128,9 @@ stop() {
   rm -f "$dir/artemis.pid"
 }
 
-crash() {
-  local dir=$1 pid
-  [ -f "$dir/artemis.pid" ] || return 0
-  pid=$(cat "$dir/artemis.pid")
-  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  rm -f "$dir/artemis.pid"
-}
-
 case "${1:-}" in
   start) [ $# -eq 3 ] || { echo "usage: $0 start <dir> <port>" >&2; exit 2; }; start "$2" "$3" ;;
   stop) [ $# -ge 2 ] || { echo "usage: $0 stop <dir>" >&2; exit 2; }; stop "$2" ;;
-  kill) [ $# -ge 2 ] || { echo "usage: $0 kill <dir>" >&2; exit 2; }; crash "$2" ;;
   count) [ $# -ge 4 ] || { echo "usage: $0 count <dir> <port> <queue> [field]" >&2; exit 2; }; count "$2" "$3" "$4" "${5:-}" ;;
-  *) echo "usage: $0 start <dir> <port> | stop <dir> | kill <dir> | count <dir> <port> <queue>" >&2; exit 2 ;;
+  *) echo "usage: $0 start <dir> <port> | stop <dir> | count <dir> <port> <queue>" >&2; exit 2 ;;
 esac

@@ -12,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -192,7 +190,7 @@ class ClusterIT {
         String out = radclientParallel(b.authPort());
         int answeredBeforeDurable = (int) metric(b, "turnstile_events_answered_before_durable_total");
         b.kill9();
-        assertEquals(N, summary(out, "Rejected"), "B must answer every request before the kill: " + tail(out));
+        assertEquals(N, Radclient.summaryCount(out, "Rejected"), "B must answer every request before the kill: " + tail(out));
         // B is gone for good: whatever it had not written itself, A's MDB takes from the broker.
         int expected = N - answeredBeforeDurable;
         int[] seen = {0};
@@ -295,15 +293,7 @@ class ClusterIT {
 
     /** N requests for N unknown MACs, 8 in flight (radclient -p), each answered by an Access-Reject. */
     private static String radclientParallel(int port) throws IOException, InterruptedException {
-        List<String> packets = new ArrayList<>();
-        for (int i = 1; i <= N; i++) {
-            packets.add(Radclient.mab("001cd0%06x".formatted(i)).replace(":Corp-IoT", ":" + SSID));
-        }
-        return Radclient.sendMany(port, "auth", SECRET_2, packets, 8);
-    }
-
-    private static int summary(String out, String line) {
-        return Radclient.summaryCount(out, line);
+        return Radclient.sendMany(port, "auth", SECRET_2, Radclient.mabBurst("001cd0", SSID, N), 8);
     }
 
     private static String tail(String out) {

@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,7 +45,7 @@ class EventDurabilityIT {
             int answeredBeforeDurable = answeredBeforeDurable(ts);
             ts.kill9();
             // radclient -s prints a packet summary: "Rejected : N" (answered with Access-Reject), "Lost : M"
-            assertEquals(N, summary(out, "Rejected"), "every request must be answered before the kill: "
+            assertEquals(N, Radclient.summaryCount(out, "Rejected"), "every request must be answered before the kill: "
                     + tail(out));
 
             try (TurnstileProcess again = new TurnstileProcess(dir, port, Map.of()).start()) {
@@ -81,15 +79,7 @@ class EventDurabilityIT {
 
     /** N requests for N unknown MACs, 8 in flight (radclient -p), each answered by an Access-Reject. */
     private static String radclientParallel(int port) throws IOException, InterruptedException {
-        List<String> packets = new ArrayList<>();
-        for (int i = 1; i <= N; i++) {
-            packets.add(Radclient.mab("02d0d0%06x".formatted(i)).replace(":Corp-IoT", ":" + SSID));
-        }
-        return Radclient.sendMany(port, "auth", SECRET, packets, 8);
-    }
-
-    private static int summary(String out, String line) {
-        return Radclient.summaryCount(out, line);
+        return Radclient.sendMany(port, "auth", SECRET, Radclient.mabBurst("02d0d0", SSID, N), 8);
     }
 
     private static String tail(String out) {

@@ -86,6 +86,15 @@ public final class Radclient {
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
+    /** {@code n} MAB requests for the MACs {@code macPrefix + 000001..n} (12 hex digits in all) on the given SSID. */
+    public static List<String> mabBurst(String macPrefix, String ssid, int n) {
+        List<String> packets = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            packets.add(mab(macPrefix + "%06x".formatted(i)).replace(":Corp-IoT", ":" + ssid));
+        }
+        return packets;
+    }
+
     public static Result auth(String attributes) {
         return send(TurnstileUnderTest.AUTH_PORT, "auth", TurnstileUnderTest.SECRET, attributes);
     }

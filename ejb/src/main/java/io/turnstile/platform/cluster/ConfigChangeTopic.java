@@ -1,7 +1,5 @@
 package io.turnstile.platform.cluster;
 
-import java.util.function.Consumer;
-
 /** The cluster-wide channel for {@link ConfigChange}s: Payara Micro's Hazelcast data grid, or none on a lone node. */
 public interface ConfigChangeTopic extends AutoCloseable {
 
@@ -29,8 +27,4 @@ public interface ConfigChangeTopic extends AutoCloseable {
         public void close() {
         }
     };
-
-    /** Receives the wire texts other members publish (called on a grid thread: hand the work off). */
-    interface Listener extends Consumer<String> {
-    }
 }

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * {@link ConfigChangeTopic} on the Hazelcast instance Payara Micro runs for its cluster (JNDI {@code payara/Hazelcast}).
@@ -18,7 +19,8 @@ final class HazelcastConfigChangeTopic implements ConfigChangeTopic {
     private final ITopic<String> topic;
     private final UUID listenerId;
 
-    HazelcastConfigChangeTopic(Object grid, Listener listener) {
+    /** @param listener receives the wire texts other members publish, on a grid thread (it must hand work off) */
+    HazelcastConfigChangeTopic(Object grid, Consumer<String> listener) {
         this.grid = (HazelcastInstance) grid;
         this.topic = this.grid.getTopic(TOPIC);
         this.listenerId = topic.addMessageListener(m -> {
