@@ -1,5 +1,6 @@
 package io.turnstile.pki;
 
+import io.turnstile.platform.NativeCrypto;
 import io.turnstile.org.OrgSetting;
 import io.turnstile.org.PemCertificates;
 import io.turnstile.org.SettingService;
@@ -69,7 +70,9 @@ public class EapServerTrustBean implements EapServerTrust {
 
     private Entry load(String orgId, long now) {
         try {
-            CertifiedKey server = serverKey(orgId);
+            CertifiedKey loadedKey = serverKey(orgId);
+            // converted once to the native provider's key, not at each handshake's signature
+            CertifiedKey server = new CertifiedKey(NativeCrypto.signingKey(loadedKey.key()), loadedKey.chain());
             List<X509Certificate> cas = new ArrayList<>();
             cas.add(authority.caCertificate(orgId));
             OrgSetting setting = settings.get(orgId);

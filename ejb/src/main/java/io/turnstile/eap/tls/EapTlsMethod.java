@@ -49,9 +49,9 @@ public final class EapTlsMethod implements EapMethod {
         this.inner = inner;
         this.credentials = credentials;
         this.settings = settings;
-        // Bouncy Castle's TLS protocol on the JDK's providers, BC only where the JDK lacks an algorithm: see
-        // JdkFirstTlsCrypto (issue 3: BC's key conversions and RSA were most of a handshake's CPU).
-        this.crypto = new JdkFirstTlsCrypto(random);
+        // Bouncy Castle's TLS protocol on the native provider for public-key operations, the JDK's for the rest: see
+        // NativeFirstTlsCrypto (issue 3: public-key operations were most of a handshake's CPU).
+        this.crypto = new NativeFirstTlsCrypto(random);
         this.clock = clock;
     }
 

@@ -34,7 +34,7 @@ class X25519DomainTest {
     }
 
     static TlsAgreement agreement(SecureRandom random) {
-        return new JdkFirstTlsCrypto(random).createECDomain(new TlsECConfig(NamedGroup.x25519)).createECDH();
+        return new NativeFirstTlsCrypto(random).createECDomain(new TlsECConfig(NamedGroup.x25519)).createECDH();
     }
 
     @Test
@@ -47,7 +47,7 @@ class X25519DomainTest {
 
     @Test
     void otherGroupsStayWithTheJcaDomain() {
-        assertEquals("JceTlsECDomain", new JdkFirstTlsCrypto(new SecureRandom())
+        assertEquals("JceTlsECDomain", new NativeFirstTlsCrypto(new SecureRandom())
                 .createECDomain(new TlsECConfig(NamedGroup.secp256r1)).getClass().getSimpleName());
     }
 

@@ -1,12 +1,16 @@
 package io.turnstile.eap.tls;
 
+import io.turnstile.platform.NativeCrypto;
 import org.bouncycastle.jcajce.util.DefaultJcaJceHelper;
 import org.bouncycastle.jcajce.util.JcaJceHelper;
 import org.bouncycastle.jcajce.util.ProviderJcaJceHelper;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.crypto.TlsECConfig;
+import org.bouncycastle.tls.crypto.Tls13Verifier;
 import org.bouncycastle.tls.crypto.TlsECDomain;
+import org.bouncycastle.tls.crypto.TlsStreamSigner;
+import org.bouncycastle.tls.crypto.TlsStreamVerifier;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
 
 import javax.crypto.Cipher;
@@ -27,6 +31,11 @@ import java.security.KeyStoreException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.NoSuchProviderException;
+import java.io.IOException;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.spec.AlgorithmParameterSpec;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertPathBuilder;
@@ -35,21 +44,66 @@ import java.security.cert.CertStore;
 import java.security.cert.CertStoreParameters;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Bouncy Castle's TLS crypto on the JDK's providers first (SunRsaSign, SunEC, SunJCE), with a private Bouncy Castle
- * provider only for algorithms the JDK does not offer under the name BC asks for (the {@code SHA256withRSAandMGF1}
- * RSA-PSS signatures of TLS 1.3 and of most TLS 1.2 peers).
+ * Bouncy Castle's TLS protocol on the fastest providers at hand: for the public-key operations (signatures, key
+ * agreement, key pairs, key factories) the native provider ({@link NativeCrypto}, AWS-LC) when it loaded, then the
+ * JDK's providers (SunRsaSign, SunEC, SunJCE), then a private Bouncy Castle provider for algorithms neither offers
+ * under the name BC asks for; for everything else (ciphers, MACs, digests: the JDK's intrinsics are as fast, and no
+ * JNI call per TLS record) the JDK's, then BC.
  *
- * <p>Why: with BC as the only provider, every handshake converted the server's private key and the peer's public key
- * to BC keys, and BC re-validates an RSA modulus on each conversion (Miller-Rabin rounds); with its BigInteger RSA
- * that was the largest CPU consumer of an EAP-TLS handshake in the issue 3 profile. The JDK's RSA uses CRT with the
- * JVM's Montgomery intrinsics, its AES-GCM and SHA-2 use CPU intrinsics, and it keeps the keys as they are.
+ * <p>Why (issue 3 profiles): with BC as the only provider, every handshake converted the server's private key and the
+ * peer's public key to BC keys, and BC re-validates an RSA modulus on each conversion (Miller-Rabin rounds), with its
+ * BigInteger RSA. With the JDK's providers the signatures and the P-256 agreement were still most of the request
+ * threads' CPU: the native provider does them 4 to 30 times faster (see {@link NativeCrypto}).
+ *
+ * <p>BC asks for RSA-PSS (RFC 8446 §4.2.3 rsa_pss_rsae_*, RFC 8017 §8.1) as {@code SHA256WITHRSAANDMGF1}, a name only
+ * BC has: see {@link #standardName}.
  */
-final class JdkFirstTlsCrypto extends JcaTlsCrypto {
+final class NativeFirstTlsCrypto extends JcaTlsCrypto {
 
-    JdkFirstTlsCrypto(SecureRandom random) {
-        super(new JdkFirstHelper(), random, random);
+    private static final Pattern RSA_PSS = Pattern.compile("SHA(224|256|384|512)WITHRSAANDMGF1",
+            Pattern.CASE_INSENSITIVE);
+
+    NativeFirstTlsCrypto(SecureRandom random) {
+        this(random, NativeCrypto.provider());
+    }
+
+    /** @param nativeProvider empty: the JDK's providers first for everything (as with TURNSTILE_NATIVE_CRYPTO=false) */
+    NativeFirstTlsCrypto(SecureRandom random, Optional<Provider> nativeProvider) {
+        super(new NativeFirstHelper(nativeProvider), random, random);
+    }
+
+    @Override
+    protected TlsStreamSigner createStreamSigner(JcaJceHelper helper, String algorithmName,
+                                                 AlgorithmParameterSpec parameter, PrivateKey privateKey,
+                                                 SecureRandom random) throws GeneralSecurityException {
+        return super.createStreamSigner(helper, standardName(algorithmName), parameter, privateKey, random);
+    }
+
+    @Override
+    protected TlsStreamVerifier createStreamVerifier(String algorithmName, AlgorithmParameterSpec parameter,
+                                                     byte[] signature, PublicKey publicKey) throws IOException {
+        return super.createStreamVerifier(standardName(algorithmName), parameter, signature, publicKey);
+    }
+
+    @Override
+    protected Tls13Verifier createTls13Verifier(String algorithmName, AlgorithmParameterSpec parameter,
+                                                PublicKey publicKey) throws IOException {
+        return super.createTls13Verifier(standardName(algorithmName), parameter, publicKey);
+    }
+
+    /**
+     * BC's RSA-PSS name ({@code SHA256WITHRSAANDMGF1}) as the standard {@code RSASSA-PSS}, which the native provider
+     * and the JDK have: BC passes the {@link java.security.spec.PSSParameterSpec} along, so it is the same signature.
+     * (BC looks the name up twice, the second time on the provider the first lookup chose, so renaming it in the
+     * helper alone would not do.)
+     */
+    static String standardName(String algorithmName) {
+        return RSA_PSS.matcher(algorithmName).matches() ? "RSASSA-PSS" : algorithmName;
     }
 
     /** X25519 with Bouncy Castle's arithmetic (see {@link X25519Domain}); every other group as BC's JCA crypto does. */
@@ -61,22 +115,41 @@ final class JdkFirstTlsCrypto extends JcaTlsCrypto {
         return super.createECDomain(ecConfig);
     }
 
-    /** Each lookup tries the installed (JDK) providers, then the private BC provider. */
-    static final class JdkFirstHelper implements JcaJceHelper {
+    /**
+     * Each public-key lookup tries the native provider, the installed (JDK) providers, then the private BC provider;
+     * other lookups the JDK's, then BC.
+     */
+    static final class NativeFirstHelper implements JcaJceHelper {
 
         private final JcaJceHelper jdk = new DefaultJcaJceHelper();
         private final JcaJceHelper bc = new ProviderJcaJceHelper(new BouncyCastleProvider());
+        private final List<JcaJceHelper> publicKey;
+        private final List<JcaJceHelper> other;
+
+        NativeFirstHelper(Optional<Provider> nativeProvider) {
+            this.other = List.of(jdk, bc);
+            this.publicKey = nativeProvider.<List<JcaJceHelper>>map(p -> List.of(new ProviderJcaJceHelper(p), jdk, bc))
+                    .orElse(other);
+        }
 
         private interface Lookup<T> {
             T from(JcaJceHelper helper) throws GeneralSecurityException;
         }
 
-        private <T> T first(Lookup<T> lookup) throws GeneralSecurityException {
-            try {
-                return lookup.from(jdk);
-            } catch (NoSuchAlgorithmException | NoSuchPaddingException | NoSuchProviderException e) {
-                return lookup.from(bc);
+        private static <T> T first(List<JcaJceHelper> helpers, Lookup<T> lookup) throws GeneralSecurityException {
+            GeneralSecurityException last = null;
+            for (JcaJceHelper h : helpers) {
+                try {
+                    return lookup.from(h);
+                } catch (NoSuchAlgorithmException | NoSuchPaddingException | NoSuchProviderException e) {
+                    last = e;
+                }
             }
+            throw last;
+        }
+
+        private <T> T first(Lookup<T> lookup) throws GeneralSecurityException {
+            return first(other, lookup);
         }
 
         /** A lookup failed with an exception its method does not declare: cannot happen with these helpers. */
@@ -85,8 +158,13 @@ final class JdkFirstTlsCrypto extends JcaTlsCrypto {
         }
 
         private <T> T get(Lookup<T> lookup) throws NoSuchAlgorithmException, NoSuchProviderException {
+            return get(other, lookup);
+        }
+
+        private <T> T get(List<JcaJceHelper> helpers, Lookup<T> lookup)
+                throws NoSuchAlgorithmException, NoSuchProviderException {
             try {
-                return first(lookup);
+                return first(helpers, lookup);
             } catch (NoSuchAlgorithmException | NoSuchProviderException e) {
                 throw e;
             } catch (GeneralSecurityException e) {
@@ -113,7 +191,7 @@ final class JdkFirstTlsCrypto extends JcaTlsCrypto {
 
         @Override
         public KeyAgreement createKeyAgreement(String name) throws NoSuchAlgorithmException, NoSuchProviderException {
-            return get(h -> h.createKeyAgreement(name));
+            return get(publicKey, h -> h.createKeyAgreement(name));
         }
 
         @Override
@@ -135,7 +213,7 @@ final class JdkFirstTlsCrypto extends JcaTlsCrypto {
 
         @Override
         public KeyFactory createKeyFactory(String name) throws NoSuchAlgorithmException, NoSuchProviderException {
-            return get(h -> h.createKeyFactory(name));
+            return get(publicKey, h -> h.createKeyFactory(name));
         }
 
         @Override
@@ -147,7 +225,7 @@ final class JdkFirstTlsCrypto extends JcaTlsCrypto {
         @Override
         public KeyPairGenerator createKeyPairGenerator(String name)
                 throws NoSuchAlgorithmException, NoSuchProviderException {
-            return get(h -> h.createKeyPairGenerator(name));
+            return get(publicKey, h -> h.createKeyPairGenerator(name));
         }
 
         @Override
@@ -163,7 +241,7 @@ final class JdkFirstTlsCrypto extends JcaTlsCrypto {
 
         @Override
         public Signature createSignature(String name) throws NoSuchAlgorithmException, NoSuchProviderException {
-            return get(h -> h.createSignature(name));
+            return get(publicKey, h -> h.createSignature(name));
         }
 
         @Override
