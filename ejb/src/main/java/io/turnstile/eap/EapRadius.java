@@ -134,6 +134,9 @@ public final class EapRadius {
         if (v.ocsp() != null) {
             extra.put("cert_ocsp", v.ocsp()); // good / revoked / unavailable (then the reason says fail-open or not)
         }
+        if (v.ocspRevokedSubject() != null) {
+            extra.put("cert_ocsp_revoked_subject", v.ocspRevokedSubject()); // the leaf or an intermediate CA
+        }
         if (f.result().tlsVersion() != null) {
             extra.put("tls_version", f.result().tlsVersion());
         }

@@ -8,9 +8,13 @@ import io.turnstile.policy.CertificateFacts;
  * @param outcome what was found
  * @param reason  why, for events and logs (no secrets)
  * @param facts   what the leaf certificate says, or null if there was no certificate
- * @param ocsp    the OCSP result of the leaf ({@code good}, {@code revoked}, {@code unavailable}), null if not asked
+ * @param ocsp    the OCSP result of the chain ({@code good} if every certificate asked about was good, {@code revoked}
+ *                if one was revoked, else {@code unavailable}), null if none was asked about
+ * @param ocspRevokedSubject the subject of the certificate its OCSP responder revoked (the leaf or an intermediate
+ *                CA), null unless {@code ocsp} is {@code revoked}
  */
-public record CertificateValidation(Outcome outcome, String reason, CertificateFacts facts, String ocsp) {
+public record CertificateValidation(Outcome outcome, String reason, CertificateFacts facts, String ocsp,
+                                    String ocspRevokedSubject) {
 
     public static final String OCSP_GOOD = "good";
     public static final String OCSP_REVOKED = "revoked";
@@ -18,7 +22,11 @@ public record CertificateValidation(Outcome outcome, String reason, CertificateF
     public static final String OCSP_UNAVAILABLE = "unavailable";
 
     public CertificateValidation(Outcome outcome, String reason, CertificateFacts facts) {
-        this(outcome, reason, facts, null);
+        this(outcome, reason, facts, null, null);
+    }
+
+    public CertificateValidation(Outcome outcome, String reason, CertificateFacts facts, String ocsp) {
+        this(outcome, reason, facts, ocsp, null);
     }
 
     /** Each outcome is one NAC event; {@code type} follows the Mist event names, {@code text} their titles. */

@@ -28,8 +28,8 @@ import java.util.Set;
  * Checks an EAP client's certificate chain: a path to a trusted CA (RFC 5280 §6, by the JDK's PKIX validator), dates,
  * revocation by CRL where the organisation has CRLs, key strength (RSA ≥ 2048, EC ≥ 256 bits), SHA-256 or better
  * signatures, and the clientAuth extended key usage (RFC 5216 §5.3 leaves the rules to the server; these are the
- * usual enterprise ones), and OCSP (RFC 6960) where the organisation enables it and the leaf names a responder. Pure
- * apart from the OCSP exchange; the time is passed in.
+ * usual enterprise ones), and OCSP (RFC 6960) where the organisation enables it, for the leaf and each intermediate CA
+ * that names a responder. Pure apart from the OCSP exchange; the time is passed in.
  */
 public final class ClientCertificateValidator {
 
@@ -37,6 +37,12 @@ public final class ClientCertificateValidator {
     static final int MIN_EC_BITS = 256;
     static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
     static final String ANY_EKU = "2.5.29.37.0";
+    /**
+     * The most certificates of one chain asked about online, each within the org's {@code timeout_ms}, so OCSP holds
+     * a login up for at most 4 × timeout_ms; enterprise chains are a leaf under one or two intermediate CAs. Further
+     * certificates that name a responder count as having no status (then {@code fail_open} decides).
+     */
+    static final int MAX_OCSP_CHECKS = 4;
 
     private ClientCertificateValidator() {
     }
@@ -52,8 +58,11 @@ public final class ClientCertificateValidator {
     }
 
     /**
-     * As {@link #validate(List, List, List, Instant)}, then, for a leaf that passed everything else and names an OCSP
-     * responder, its online status (RFC 6960): revoked rejects; no usable answer rejects unless the org is fail-open.
+     * As {@link #validate(List, List, List, Instant)}, then, for a chain that passed everything else, the online
+     * status (RFC 6960) of each certificate of its path that names an OCSP responder: the leaf first, then each
+     * intermediate CA up to, not including, the trust anchor (RFC 5280 §6.1: the anchor is not part of the path, and
+     * its own status is the org's to know). Revoked (any of them) rejects; no usable answer rejects unless the org is
+     * fail-open. At most {@link #MAX_OCSP_CHECKS} are asked.
      */
     public static CertificateValidation validate(List<X509Certificate> chain, List<X509Certificate> trustedCas,
                                                  List<X509CRL> crls, OcspCheck ocsp, Instant now) {
@@ -61,22 +70,41 @@ public final class ClientCertificateValidator {
         if (!offline.valid() || ocsp == null) {
             return offline;
         }
+        CertificateFacts facts = offline.facts();
         X509Certificate leaf = chain.get(0);
-        var verdict = ocsp.status(leaf, issuerOf(leaf, chain, trustedCas));
-        if (verdict.isEmpty()) {
+        int asked = 0;
+        List<String> unavailable = new ArrayList<>();
+        for (X509Certificate c : path(chain, trustedCas)) {
+            X509Certificate issuer = issuerOf(c, chain, trustedCas);
+            if (!ocsp.asks(c, issuer)) {
+                continue;
+            }
+            String which = c == leaf ? "" : "intermediate CA " + name(c) + ": ";
+            if (asked == MAX_OCSP_CHECKS) {
+                unavailable.add(which + "not asked, more than " + MAX_OCSP_CHECKS
+                        + " certificates of the chain name an OCSP responder");
+                continue;
+            }
+            asked++;
+            OcspVerdict verdict = ocsp.status(c, issuer).orElseThrow();
+            if (verdict instanceof OcspVerdict.Revoked r) {
+                return new CertificateValidation(CertificateValidation.Outcome.REVOKED,
+                        (c == leaf ? "certificate " : "intermediate CA certificate ") + c.getSerialNumber().toString(16)
+                                + " (" + name(c) + ") is revoked by its OCSP responder (revoked at " + r.revokedAt()
+                                + ")", facts, CertificateValidation.OCSP_REVOKED, name(c));
+            }
+            if (verdict instanceof OcspVerdict.NoStatus n) {
+                unavailable.add(which + n.reason());
+            }
+        }
+        if (asked == 0) {
             return offline;
         }
-        CertificateFacts facts = offline.facts();
-        if (verdict.get() instanceof OcspVerdict.Good) {
+        if (unavailable.isEmpty()) {
             return new CertificateValidation(CertificateValidation.Outcome.VALID, "client certificate is valid (OCSP good)",
                     facts, CertificateValidation.OCSP_GOOD);
         }
-        if (verdict.get() instanceof OcspVerdict.Revoked r) {
-            return new CertificateValidation(CertificateValidation.Outcome.REVOKED, "certificate "
-                    + leaf.getSerialNumber().toString(16) + " (" + name(leaf) + ") is revoked by its OCSP responder"
-                    + " (revoked at " + r.revokedAt() + ")", facts, CertificateValidation.OCSP_REVOKED);
-        }
-        String why = ((OcspVerdict.NoStatus) verdict.get()).reason();
+        String why = String.join("; ", unavailable);
         if (ocsp.settings().failOpen()) {
             return new CertificateValidation(CertificateValidation.Outcome.VALID,
                     "client certificate is valid; OCSP status unavailable (" + why + "), accepted: fail_open", facts,
@@ -85,6 +113,20 @@ public final class ClientCertificateValidator {
         return new CertificateValidation(CertificateValidation.Outcome.INVALID,
                 "OCSP status unavailable (" + why + "), rejected: fail_open is false", facts,
                 CertificateValidation.OCSP_UNAVAILABLE);
+    }
+
+    /**
+     * The certification path of a chain as the client sent it (leaf first): its certificates less any trust anchor it
+     * carries (RFC 5280 §6.1: anchors are not in the path).
+     */
+    static List<X509Certificate> path(List<X509Certificate> chain, List<X509Certificate> trustedCas) {
+        List<X509Certificate> path = new ArrayList<>();
+        for (X509Certificate c : chain) {
+            if (!trustedCas.contains(c)) {
+                path.add(c);
+            }
+        }
+        return path;
     }
 
     /** The certificate that signed {@code c}: the next one of the chain or a trusted CA, by name and signature. */
@@ -137,15 +179,9 @@ public final class ClientCertificateValidator {
             for (X509Certificate ca : trustedCas) {
                 anchors.add(new TrustAnchor(ca, null));
             }
-            // The path excludes a trust anchor the client may have sent along (RFC 5280 §6.1: anchors are not in it).
-            List<X509Certificate> path = new ArrayList<>();
-            for (X509Certificate c : chain) {
-                if (!trustedCas.contains(c)) {
-                    path.add(c);
-                }
-            }
+            // The path excludes a trust anchor the client may have sent along.
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            CertPath certPath = cf.generateCertPath(path);
+            CertPath certPath = cf.generateCertPath(path(chain, trustedCas));
             PKIXParameters params = new PKIXParameters(anchors);
             params.setDate(Date.from(now));
             // Revocation is checked below against the CRLs the organisation has; PKIX's own checker would refuse

@@ -10,12 +10,20 @@ public record OcspCheck(OcspSettings settings, OcspClient client) {
     /** No online check (OCSP disabled, or a context without responders). */
     public static final OcspCheck OFF = new OcspCheck(OcspSettings.DISABLED, null);
 
+    /** Whether {@link #status} asks a responder about {@code certificate}: OCSP is on and it names one. */
+    public boolean asks(X509Certificate certificate, X509Certificate issuer) {
+        return responder(certificate, issuer).isPresent();
+    }
+
     /** The verdict for {@code certificate}; empty if OCSP is off or the certificate names no responder. */
     public Optional<OcspVerdict> status(X509Certificate certificate, X509Certificate issuer) {
+        return responder(certificate, issuer).map(u -> client.status(certificate, issuer, u, settings.timeout()));
+    }
+
+    private Optional<URI> responder(X509Certificate certificate, X509Certificate issuer) {
         if (!settings.enabled() || client == null || issuer == null) {
             return Optional.empty();
         }
-        Optional<URI> url = OcspProtocol.responderUrl(certificate);
-        return url.map(u -> client.status(certificate, issuer, u, settings.timeout()));
+        return OcspProtocol.responderUrl(certificate);
     }
 }

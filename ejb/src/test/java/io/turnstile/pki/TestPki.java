@@ -3,9 +3,12 @@ package io.turnstile.pki;
 import io.turnstile.persistence.pki.OrgCaEntity;
 import io.turnstile.persistence.pki.OrgServerCertEntity;
 import io.turnstile.platform.SecretBox;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -78,13 +81,29 @@ final class TestPki {
      */
     static X509Certificate certificate(String cn, KeyPair subjectKeys, X500Principal issuer, PrivateKey issuerKey,
                                        Instant notBefore, Instant notAfter, boolean ca, KeyPurposeId... purposes) {
+        return certificate(cn, subjectKeys, issuer, issuerKey, notBefore, notAfter,
+                ca ? new BasicConstraints(0) : new BasicConstraints(false), null, purposes);
+    }
+
+    /**
+     * As {@link #certificate(String, KeyPair, X500Principal, PrivateKey, Instant, Instant, boolean, KeyPurposeId...)}
+     * with the given basic constraints (a CA that may sign CAs: {@code new BasicConstraints(true)}) and, unless null,
+     * an Authority Information Access naming {@code ocspUrl} as the OCSP responder.
+     */
+    static X509Certificate certificate(String cn, KeyPair subjectKeys, X500Principal issuer, PrivateKey issuerKey,
+                                       Instant notBefore, Instant notAfter, BasicConstraints constraints,
+                                       String ocspUrl, KeyPurposeId... purposes) {
         try {
             var builder = new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(RANDOM.nextInt(1 << 30) + 1L),
                     Date.from(notBefore), Date.from(notAfter), new X500Principal("CN=" + cn), subjectKeys.getPublic());
-            builder.addExtension(Extension.basicConstraints, true,
-                    ca ? new BasicConstraints(0) : new BasicConstraints(false));
+            builder.addExtension(Extension.basicConstraints, true, constraints);
             if (purposes.length > 0) {
                 builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
+            }
+            if (ocspUrl != null) {
+                builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                        new AccessDescription(AccessDescription.id_ad_ocsp,
+                                new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl))));
             }
             String alg = issuerKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
             return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder(alg)

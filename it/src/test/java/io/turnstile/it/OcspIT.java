@@ -29,18 +29,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * an openssl CA, signing with a delegated responder certificate (id-kp-OCSPSigning). The client certificates carry
  * the responder's URL in their Authority Information Access; eapol_test presents them. Good is accepted, revoked is
  * rejected with NAC_CLIENT_CERT_REVOKED, and a certificate whose responder is down is rejected when the org is
- * fail-closed and accepted when it is fail-open ({@code setting.mist_nac.ocsp}).
+ * fail-closed and accepted when it is fail-open ({@code setting.mist_nac.ocsp}). Two intermediate CAs under the
+ * (trusted) root, which the root's responder answers for, issue clients that send leaf + intermediate: the chain of
+ * the good intermediate is accepted, that of the one revoked in the root's index is rejected as revoked, naming it.
  */
 class OcspIT {
 
     static final String OUTER_IDENTITY = "anonymous@ocsp.example";
     static String org;
     static Path dir;
-    static Process responder;
+    static final List<Process> RESPONDERS = new ArrayList<>();
     static int responderPort;
     static JsonValue mistNacBefore;
 
-    /** The responder listens on HTTP + 40 of this profile (the suite's port block), the "down" one on HTTP + 41. */
+    /**
+     * Ports from HTTP + 40 of this profile (the suite's port block; the ITs run one after the other): the root's
+     * responder on + 40, the "down" one (nothing listens) on + 41, the two intermediates' responders on + 42 and + 43.
+     */
     static int port(int offset) {
         int http = Integer.parseInt(TurnstileUnderTest.HTTP.replaceAll(".*:(\\d+)/?$", "$1"));
         return http + 40 + offset;
@@ -74,12 +79,20 @@ class OcspIT {
                 basicConstraints = CA:FALSE
                 keyUsage = digitalSignature
                 extendedKeyUsage = OCSPSigning
+                [intermediate]
+                basicConstraints = critical,CA:TRUE,pathlen:0
+                keyUsage = critical,digitalSignature,keyCertSign,cRLSign
+                authorityInfoAccess = OCSP;URI:http://127.0.0.1:%1$d/
                 """.formatted(responderPort, port(1)));
-        issue("responder", "OCSP IT Responder", "responder");
-        issue("good", "ocsp-it-good", "client");
-        issue("revoked", "ocsp-it-revoked", "client");
-        issue("down", "ocsp-it-down", "client_down");
+        issue(dir, "responder", "OCSP IT Responder", "responder");
+        issue(dir, "good", "ocsp-it-good", "client");
+        issue(dir, "revoked", "ocsp-it-revoked", "client");
+        issue(dir, "down", "ocsp-it-down", "client_down");
         openssl("ca", "-batch", "-config", p("ca.cnf"), "-revoke", p("revoked.pem"), "-crl_reason", "keyCompromise");
+        Path goodCa = intermediate("int-good", "OCSP IT Intermediate", port(2));
+        Path revokedCa = intermediate("int-revoked", "OCSP IT Revoked Intermediate", port(3));
+        openssl("ca", "-batch", "-config", p("ca.cnf"), "-revoke", revokedCa.resolve("ca.pem").toString(),
+                "-crl_reason", "CACompromise");
 
         // The org trusts the CA (mist_nac.cacerts) and checks OCSP, fail-closed to begin with.
         var setting = get("/api/v1/orgs/" + org + "/setting");
@@ -87,28 +100,71 @@ class OcspIT {
         mistNacBefore = setting.json().asJsonObject().getOrDefault("mist_nac", JsonValue.NULL);
         putOcsp(false);
 
-        responder = new ProcessBuilder("openssl", "ocsp", "-index", p("db/index.txt"), "-port",
-                String.valueOf(responderPort), "-rsigner", p("responder.pem"), "-rkey", p("responder.key"),
-                "-CA", p("ca.pem"), "-ignore_err")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("responder.log").toFile()).start();
+        // The root's responder signs with a delegated responder certificate, the intermediates' with their own key.
+        respond(dir, responderPort, p("responder.pem"), p("responder.key"));
+        respond(goodCa, port(2), goodCa.resolve("ca.pem").toString(), goodCa.resolve("ca.key").toString());
+        respond(revokedCa, port(3), revokedCa.resolve("ca.pem").toString(), revokedCa.resolve("ca.key").toString());
+        // The responders themselves answer as expected (openssl ocsp as the client): the fixture is right.
+        assertTrue(status(dir, p("revoked.pem"), responderPort).contains(": revoked"));
+        assertTrue(status(dir, revokedCa.resolve("ca.pem").toString(), responderPort).contains(": revoked"));
+        assertTrue(status(dir, goodCa.resolve("ca.pem").toString(), responderPort).contains(": good"));
+        assertTrue(status(revokedCa, revokedCa.resolve("leaf.pem").toString(), port(3)).contains(": good"));
+    }
+
+    /**
+     * An intermediate CA {@code dir/<name>/ca.pem} issued by the root (its AIA names the root's responder), with a
+     * client {@code leaf.pem} naming the responder on {@code port}, and {@code leaf-chain.pem}: leaf then
+     * intermediate, the chain the client sends (the org trusts only the root).
+     */
+    static Path intermediate(String name, String cn, int port) throws Exception {
+        Path ca = dir.resolve(name);
+        Files.createDirectories(ca);
+        openssl("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", ca.resolve("ca.key").toString(), "-out",
+                ca.resolve("ca.csr").toString(), "-subj", "/CN=" + cn);
+        openssl("ca", "-batch", "-config", p("ca.cnf"), "-extensions", "intermediate", "-in",
+                ca.resolve("ca.csr").toString(), "-out", ca.resolve("ca.pem").toString(), "-notext");
+        OpensslCa.configure(ca, "ca", "3000", """
+                [client]
+                basicConstraints = CA:FALSE
+                keyUsage = digitalSignature
+                extendedKeyUsage = clientAuth
+                authorityInfoAccess = OCSP;URI:http://127.0.0.1:%d/
+                """.formatted(port));
+        issue(ca, "leaf", "ocsp-it-" + name + "-leaf", "client");
+        Files.writeString(ca.resolve("leaf-chain.pem"), Files.readString(ca.resolve("leaf.pem"))
+                + Files.readString(ca.resolve("ca.pem")));
+        return ca;
+    }
+
+    /** An {@code openssl ocsp} responder for the index of the CA in {@code ca}, on {@code port}, until tearDown. */
+    static void respond(Path ca, int port, String signer, String signerKey) throws Exception {
+        Path log = ca.resolve("responder.log");
+        Process responder = new ProcessBuilder("openssl", "ocsp", "-index", ca.resolve("db/index.txt").toString(),
+                "-port", String.valueOf(port), "-rsigner", signer, "-rkey", signerKey,
+                "-CA", ca.resolve("ca.pem").toString(), "-ignore_err")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        RESPONDERS.add(responder);
         // Not probed with a bare TCP connect: openssl ocsp 3.0 then waits on that connection for good.
-        Path log = dir.resolve("responder.log");
         for (int i = 0; i < 100 && !Files.readString(log).contains("waiting for OCSP client connections"); i++) {
             assertTrue(responder.isAlive(), "openssl ocsp exited: " + Files.readString(log));
             Thread.sleep(100);
         }
-        // The responder itself answers as expected (openssl ocsp as the client): the fixture is right.
-        String status = opensslOutput("ocsp", "-issuer", p("ca.pem"), "-cert", p("revoked.pem"), "-url",
-                "http://127.0.0.1:" + responderPort + "/", "-CAfile", p("ca.pem"), "-timeout", "10");
-        assertTrue(status.contains("revoked"), status);
+    }
+
+    /** What the responder on {@code port} says of {@code cert}, issued by the CA in {@code ca}. */
+    static String status(Path ca, String cert, int port) throws Exception {
+        String issuer = ca.resolve("ca.pem").toString();
+        return opensslOutput("ocsp", "-issuer", issuer, "-cert", cert, "-url", "http://127.0.0.1:" + port + "/",
+                "-CAfile", p("ca.pem"), "-verify_other", issuer, "-timeout", "10");
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        if (responder != null) {
+        for (Process responder : RESPONDERS) {
             responder.destroy();
             responder.waitFor(10, TimeUnit.SECONDS);
         }
+        RESPONDERS.clear();
         if (org != null && mistNacBefore != null) {
             var restored = put("/api/v1/orgs/" + org + "/setting", Json.createObjectBuilder()
                     .add("mist_nac", mistNacBefore).build().toString());
@@ -118,24 +174,56 @@ class OcspIT {
 
     @Test
     void aGoodCertificateIsAccepted() throws Exception {
-        var r = eapTls("02:00:00:0c:50:01", "good");
-        assertTrue(r.succeeded(), r.output());
-        assertTrue(r.mppeKeysMatch(), r.output());
-        JsonObject check = waitForEvent(org, "02:00:00:0c:50:01", "NAC_CLIENT_CERT_CHECK_SUCCESS");
-        assertEquals("good", check.getString("cert_ocsp"), check.toString());
-        assertEquals("ocsp-it-good", check.getString("cert_cn"));
+        assertAcceptedAsGood("02:00:00:0c:50:01", eapTls("02:00:00:0c:50:01", "good"), "ocsp-it-good");
     }
 
     @Test
     void aRevokedCertificateIsRejectedWithTheRevokedEvent() throws Exception {
-        var r = eapTls("02:00:00:0c:50:02", "revoked");
+        JsonObject e = assertRejectedAsRevoked("02:00:00:0c:50:02", eapTls("02:00:00:0c:50:02", "revoked"),
+                "ocsp-it-revoked", "CN=ocsp-it-revoked");
+        assertTrue(e.getString("reason").contains("revoked by its OCSP responder"), e.toString());
+    }
+
+    /** Leaf and intermediate are both asked (each by its issuer's responder) and both are good. */
+    @Test
+    void aLeafUnderAGoodIntermediateIsAccepted() throws Exception {
+        assertAcceptedAsGood("02:00:00:0c:50:05", eapTls("02:00:00:0c:50:05", dir.resolve("int-good")),
+                "ocsp-it-int-good-leaf");
+    }
+
+    /** The leaf is good at its responder; its intermediate is revoked in the root's index. */
+    @Test
+    void aLeafUnderARevokedIntermediateIsRejectedWithTheRevokedEvent() throws Exception {
+        JsonObject e = assertRejectedAsRevoked("02:00:00:0c:50:06", eapTls("02:00:00:0c:50:06",
+                dir.resolve("int-revoked")), "ocsp-it-int-revoked-leaf", "CN=OCSP IT Revoked Intermediate");
+        assertTrue(e.getString("reason").startsWith("intermediate CA certificate "), e.toString());
+        assertTrue(e.getString("reason").contains("(CN=OCSP IT Revoked Intermediate) is revoked by its OCSP responder"),
+                e.toString());
+    }
+
+    /** The login of {@code mac} succeeded and its check event says OCSP good for the leaf {@code cn}. */
+    private static void assertAcceptedAsGood(String mac, EapolTest.Result r, String cn) throws InterruptedException {
+        assertTrue(r.succeeded(), r.output());
+        assertTrue(r.mppeKeysMatch(), r.output());
+        JsonObject check = waitForEvent(org, mac, "NAC_CLIENT_CERT_CHECK_SUCCESS");
+        assertEquals("good", check.getString("cert_ocsp"), check.toString());
+        assertEquals(cn, check.getString("cert_cn"));
+    }
+
+    /**
+     * The login of {@code mac} (leaf {@code cn}) was rejected and denied as revoked by OCSP, the event naming
+     * {@code revokedSubject} as the revoked certificate; that event.
+     */
+    private static JsonObject assertRejectedAsRevoked(String mac, EapolTest.Result r, String cn,
+                                                      String revokedSubject) throws InterruptedException {
         assertFalse(r.succeeded(), r.output());
         assertTrue(r.rejected(), r.output());
-        JsonObject e = waitForEvent(org, "02:00:00:0c:50:02", "NAC_CLIENT_CERT_REVOKED");
-        assertEquals("ocsp-it-revoked", e.getString("cert_cn"));
+        JsonObject e = waitForEvent(org, mac, "NAC_CLIENT_CERT_REVOKED");
+        assertEquals(cn, e.getString("cert_cn"), e.toString()); // the facts are the leaf's
         assertEquals("revoked", e.getString("cert_ocsp"), e.toString());
-        assertTrue(e.getString("reason").contains("revoked by its OCSP responder"), e.toString());
-        waitForEvent(org, "02:00:00:0c:50:02", "NAC_CLIENT_DENY");
+        assertEquals(revokedSubject, e.getString("cert_ocsp_revoked_subject"), e.toString());
+        waitForEvent(org, mac, "NAC_CLIENT_DENY");
+        return e;
     }
 
     /** Fail-closed, then fail-open, for a certificate whose responder does not listen. */
@@ -193,15 +281,26 @@ class OcspIT {
     }
 
     private static EapolTest.Result eapTls(String mac, String cert) {
-        return EapolTest.eapTls(dir, TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, mac, OUTER_IDENTITY,
-                dir.resolve("org-ca.pem"), dir.resolve(cert + ".pem"), dir.resolve(cert + ".key"), false, null);
+        return eapTls(mac, dir.resolve(cert + ".pem"), dir.resolve(cert + ".key"));
     }
 
-    private static void issue(String name, String cn, String extensions) throws Exception {
-        openssl("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", p(name + ".key"), "-out", p(name + ".csr"),
-                "-subj", "/CN=" + cn);
-        openssl("ca", "-batch", "-config", p("ca.cnf"), "-extensions", extensions, "-in", p(name + ".csr"),
-                "-out", p(name + ".pem"), "-notext");
+    /** The client of the intermediate CA in {@code ca}, sending leaf and intermediate. */
+    private static EapolTest.Result eapTls(String mac, Path ca) {
+        return eapTls(mac, ca.resolve("leaf-chain.pem"), ca.resolve("leaf.key"));
+    }
+
+    private static EapolTest.Result eapTls(String mac, Path cert, Path key) {
+        return EapolTest.eapTls(dir, TurnstileUnderTest.AUTH_PORT, TurnstileUnderTest.SECRET, mac, OUTER_IDENTITY,
+                dir.resolve("org-ca.pem"), cert, key, false, null);
+    }
+
+    /** {@code ca/<name>.pem} and {@code .key} for {@code CN=cn}, issued by the CA in {@code ca}. */
+    private static void issue(Path ca, String name, String cn, String extensions) throws Exception {
+        String key = ca.resolve(name + ".key").toString();
+        String csr = ca.resolve(name + ".csr").toString();
+        openssl("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", csr, "-subj", "/CN=" + cn);
+        openssl("ca", "-batch", "-config", ca.resolve("ca.cnf").toString(), "-extensions", extensions, "-in", csr,
+                "-out", ca.resolve(name + ".pem").toString(), "-notext");
     }
 
     private static boolean listening(int port) {

@@ -56,9 +56,10 @@ public class OrgSettingResource {
                     + "key; mist_nac without server_cert goes back to the org-CA-issued certificate. "
                     + "Turnstile extensions: radsec {cacerts: [PEM]} (CAs RadSec clients may chain to) and "
                     + "mist_nac.ocsp {enabled (default true), timeout_ms (100..30000, default 3000), fail_open "
-                    + "(default true)}: EAP client certificates naming an OCSP responder (AIA) are checked online; "
-                    + "revoked is rejected (NAC_CLIENT_CERT_REVOKED), no answer within timeout_ms rejects unless "
-                    + "fail_open (events carry cert_ocsp good|revoked|unavailable).")
+                    + "(default true)}: the leaf and each intermediate CA of an EAP client chain that name an OCSP "
+                    + "responder (AIA) are checked online, at most 4 per chain; revoked is rejected "
+                    + "(NAC_CLIENT_CERT_REVOKED, cert_ocsp_revoked_subject names it), no answer within timeout_ms "
+                    + "rejects unless fail_open (events carry cert_ocsp good|revoked|unavailable).")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("org_id") String orgId, String body) {
         return json(OrgSettingJson.toMap(settings.update(orgId, JsonText.parseObject(body))));
