@@ -84,6 +84,7 @@ public class AccessRequestServiceBean implements AccessRequestService {
         PolicyDecision decision;
         AccessRequestFacts facts = read.orElse(null);
         EapOutcome.Finished eapEnd = null;
+        List<NacEvent> decisionEvents = new java.util.ArrayList<>(2);
         if (facts == null) {
             decision = PolicyDecision.deny("neither EAP nor MAC authentication bypass (password logins need EAP-TTLS)");
         } else if (packet.first(Rfc2869.EAP_MESSAGE).isPresent()) {
@@ -97,7 +98,7 @@ public class AccessRequestServiceBean implements AccessRequestService {
             }
             eapEnd = (EapOutcome.Finished) outcome;
             facts = EapRadius.facts(facts, eapEnd);
-            EapRadius.certificateEvents(request, facts, eapEnd).forEach(events::publish);
+            decisionEvents.addAll(EapRadius.certificateEvents(request, facts, eapEnd));
             decision = eapEnd.success() ? policy.decide(facts) : PolicyDecision.deny(eapEnd.reason());
         } else {
             decision = policy.decide(facts);
@@ -117,7 +118,9 @@ public class AccessRequestServiceBean implements AccessRequestService {
             reply = RadiusReply.of(Rfc2865.ACCESS_REJECT, attributes);
             rejects.inc();
         }
-        events.publish(event(request, facts, decision, attributes));
+        decisionEvents.add(event(request, facts, decision, attributes));
+        // one batch and one wait for the decision's events (certificate validation, then permit or deny)
+        events.publish(decisionEvents);
         latency.update(AccessLatency.micros(request.receivedAt(), clock.instant()));
         return reply;
     }

@@ -147,7 +147,7 @@ class IdentityProvidersBeanTest {
             }
         };
         bean.calls = new GuardedIdentityCalls();
-        bean.events = published::add;
+        bean.events = published::addAll;
         bean.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         configs.put("corp", new IdpConfig("corp", ORG, "corp", "ldap", Map.of(), 1));
         configs.put("fallback", new IdpConfig("fallback", ORG, "fallback", "ldap", Map.of(), 1));
