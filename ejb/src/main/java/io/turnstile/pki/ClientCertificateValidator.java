@@ -75,8 +75,11 @@ public final class ClientCertificateValidator {
         int asked = 0;
         List<String> unavailable = new ArrayList<>();
         for (X509Certificate c : path(chain, trustedCas)) {
+            if (!ocsp.asks(c)) {
+                continue; // before issuerOf: PKIX has checked the signatures already, so no second check for nothing
+            }
             X509Certificate issuer = issuerOf(c, chain, trustedCas);
-            if (!ocsp.asks(c, issuer)) {
+            if (issuer == null) {
                 continue;
             }
             String which = c == leaf ? "" : "intermediate CA " + name(c) + ": ";

@@ -10,9 +10,12 @@ public record OcspCheck(OcspSettings settings, OcspClient client) {
     /** No online check (OCSP disabled, or a context without responders). */
     public static final OcspCheck OFF = new OcspCheck(OcspSettings.DISABLED, null);
 
-    /** Whether {@link #status} asks a responder about {@code certificate}: OCSP is on and it names one. */
-    public boolean asks(X509Certificate certificate, X509Certificate issuer) {
-        return responder(certificate, issuer).isPresent();
+    /**
+     * Whether {@link #status} would ask a responder about {@code certificate} (given its issuer): OCSP is on and the
+     * certificate names one. Needs no issuer, so callers can skip finding it (a signature check) when not.
+     */
+    public boolean asks(X509Certificate certificate) {
+        return settings.enabled() && client != null && OcspProtocol.responderUrl(certificate).isPresent();
     }
 
     /** The verdict for {@code certificate}; empty if OCSP is off or the certificate names no responder. */
@@ -21,9 +24,7 @@ public record OcspCheck(OcspSettings settings, OcspClient client) {
     }
 
     private Optional<URI> responder(X509Certificate certificate, X509Certificate issuer) {
-        if (!settings.enabled() || client == null || issuer == null) {
-            return Optional.empty();
-        }
-        return OcspProtocol.responderUrl(certificate);
+        return issuer == null || !settings.enabled() || client == null ? Optional.empty()
+                : OcspProtocol.responderUrl(certificate);
     }
 }

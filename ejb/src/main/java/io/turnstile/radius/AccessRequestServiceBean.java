@@ -28,6 +28,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryType;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public class AccessRequestServiceBean implements AccessRequestService {
         PolicyDecision decision;
         AccessRequestFacts facts = read.orElse(null);
         EapOutcome.Finished eapEnd = null;
-        List<NacEvent> decisionEvents = new java.util.ArrayList<>(2);
+        List<NacEvent> decisionEvents = new ArrayList<>(2);
         if (facts == null) {
             decision = PolicyDecision.deny("neither EAP nor MAC authentication bypass (password logins need EAP-TTLS)");
         } else if (packet.first(Rfc2869.EAP_MESSAGE).isPresent()) {
@@ -108,7 +109,7 @@ public class AccessRequestServiceBean implements AccessRequestService {
         if (decision.allow()) {
             attributes = ReplyRenderer.acceptAttributes(decision, request.client().vendor());
             if (eapEnd != null) {
-                attributes = new java.util.ArrayList<>(attributes);
+                attributes = new ArrayList<>(attributes);
                 attributes.addAll(EapRadius.acceptAttributes(eapEnd, request, random));
             }
             reply = RadiusReply.of(Rfc2865.ACCESS_ACCEPT, attributes);
